@@ -1,0 +1,241 @@
+/**
+ * The only reader of the environment. Loads `.env` (dotenv), validates every variable at once and
+ * reports all problems in one error, so a maintainer fixes their `.env` in one go.
+ */
+import path from "node:path";
+import dotenv from "dotenv";
+import { AppError } from "./errors.js";
+
+export type AnswerMode = "extractive" | "llm";
+export type EmbeddingsKind = "local" | "openai";
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string | null;
+  webhookUrl: string | null;
+  webhookPort: number;
+  webhookPath: string;
+  webhookSecret: string | null;
+  allowedChatIds: string[] | null;
+}
+
+export interface DiscordConfig {
+  token: string;
+  apiUrl: string | null;
+  guildId: string | null;
+  allowedGuildIds: string[] | null;
+  allowedChannelIds: string[] | null;
+  messageContent: boolean;
+}
+
+export interface LlmConfig {
+  baseUrl: string | null;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
+  maxTokens: number;
+  temperature: number;
+}
+
+export interface EmbeddingsConfig {
+  kind: EmbeddingsKind;
+  baseUrl: string | null;
+  model: string | null;
+  apiKey: string | null;
+}
+
+export interface Config {
+  dataDir: string;
+  indexDir: string;
+  cacheDir: string;
+  logLevel: LogLevel;
+  maxQuestionLength: number;
+  rateLimit: { max: number; windowMs: number };
+  memory: { turns: number; ttlMs: number };
+  answerMode: AnswerMode;
+  llm: LlmConfig;
+  embeddings: EmbeddingsConfig;
+  telegram: TelegramConfig | null;
+  discord: DiscordConfig | null;
+}
+
+export interface LoadConfigOptions {
+  /** Variables to read; defaults to `process.env` after loading `.env`. */
+  env?: Record<string, string | undefined>;
+  /** Project root that relative directories resolve against. */
+  cwd?: string;
+}
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  str(name: string): string | null {
+    const v = this.env[name]?.trim();
+    return v === undefined || v === "" ? null : v;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.str(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  num(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.str(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      this.problems.push(`${name} must be a number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.str(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(raw)) return true;
+    if (["0", "false", "no", "off"].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const raw = this.str(name);
+    if (raw === null) return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${values.join(", ")} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string): string | null {
+    const raw = this.str(name);
+    if (raw === null) return null;
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+      return raw.replace(/\/+$/, "");
+    } catch {
+      this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+      return null;
+    }
+  }
+
+  ids(name: string): string[] | null {
+    const raw = this.str(name);
+    if (raw === null) return null;
+    const ids = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.filter((id) => !/^-?\d+$/.test(id));
+    if (bad.length > 0) this.problems.push(`${name} must be a comma-separated list of numeric ids (bad: ${bad.join(", ")})`);
+    return ids.filter((id) => /^-?\d+$/.test(id));
+  }
+}
+
+/** Reads and validates the configuration; throws one `AppError` listing every bad variable. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  let env = options.env;
+  if (env === undefined) {
+    dotenv.config({ path: path.join(cwd, ".env"), quiet: true });
+    env = process.env;
+  }
+  const r = new Reader(env);
+  const dir = (name: string, fallback: string) => path.resolve(cwd, r.str(name) ?? fallback);
+
+  const telegramToken = r.str("TELEGRAM_BOT_TOKEN");
+  const webhookPath = r.str("TELEGRAM_WEBHOOK_PATH") ?? "/telegram/webhook";
+  if (!webhookPath.startsWith("/")) r.problems.push(`TELEGRAM_WEBHOOK_PATH must start with "/" (got "${webhookPath}")`);
+  const telegram: TelegramConfig | null =
+    telegramToken === null
+      ? null
+      : {
+          token: telegramToken,
+          apiRoot: r.url("TELEGRAM_API_ROOT"),
+          webhookUrl: r.url("TELEGRAM_WEBHOOK_URL"),
+          webhookPort: r.int("TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
+          webhookPath,
+          webhookSecret: r.str("TELEGRAM_WEBHOOK_SECRET"),
+          allowedChatIds: r.ids("TELEGRAM_ALLOWED_CHAT_IDS"),
+        };
+
+  const discordToken = r.str("DISCORD_TOKEN");
+  const discord: DiscordConfig | null =
+    discordToken === null
+      ? null
+      : {
+          token: discordToken,
+          apiUrl: r.url("DISCORD_API_URL"),
+          guildId: r.str("DISCORD_GUILD_ID"),
+          allowedGuildIds: r.ids("DISCORD_ALLOWED_GUILD_IDS"),
+          allowedChannelIds: r.ids("DISCORD_ALLOWED_CHANNEL_IDS"),
+          messageContent: r.bool("DISCORD_MESSAGE_CONTENT", true),
+        };
+
+  const answerMode = r.oneOf("ANSWER_MODE", ["extractive", "llm"] as const, "extractive");
+  const llm: LlmConfig = {
+    baseUrl: r.url("LLM_BASE_URL"),
+    apiKey: r.str("LLM_API_KEY"),
+    model: r.str("LLM_MODEL") ?? "gpt-4o-mini",
+    timeoutMs: r.int("LLM_TIMEOUT_MS", 20_000, 100, 600_000),
+    maxTokens: r.int("LLM_MAX_TOKENS", 400, 16, 32_000),
+    temperature: r.num("LLM_TEMPERATURE", 0, 0, 2),
+  };
+  if (answerMode === "llm" && llm.baseUrl === null && llm.apiKey === null) {
+    r.problems.push("ANSWER_MODE=llm needs LLM_BASE_URL (a local server) or LLM_API_KEY (a hosted API)");
+  }
+
+  const embeddings: EmbeddingsConfig = {
+    kind: r.oneOf("EMBEDDINGS", ["local", "openai"] as const, "local"),
+    baseUrl: r.url("EMBEDDINGS_BASE_URL"),
+    model: r.str("EMBEDDINGS_MODEL"),
+    apiKey: r.str("EMBEDDINGS_API_KEY"),
+  };
+  if (embeddings.kind === "openai" && embeddings.model === null) {
+    r.problems.push("EMBEDDINGS=openai needs EMBEDDINGS_MODEL");
+  }
+
+  const config: Config = {
+    dataDir: dir("DATA_DIR", "data/articles"),
+    indexDir: dir("INDEX_DIR", "data/index"),
+    cacheDir: dir("CACHE_DIR", ".cache"),
+    logLevel: r.oneOf("LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const, "info"),
+    maxQuestionLength: r.int("MAX_QUESTION_LENGTH", 500, 10, 10_000),
+    rateLimit: {
+      max: r.int("RATE_LIMIT_MAX", 6, 1, 10_000),
+      windowMs: r.int("RATE_LIMIT_WINDOW_MS", 60_000, 100, 86_400_000),
+    },
+    memory: {
+      turns: r.int("MEMORY_TURNS", 3, 0, 50),
+      ttlMs: r.int("MEMORY_TTL_MS", 15 * 60_000, 1_000, 7 * 86_400_000),
+    },
+    answerMode,
+    llm,
+    embeddings,
+    telegram,
+    discord,
+  };
+
+  if (r.problems.length > 0) {
+    const list = r.problems.map((p) => `  - ${p}`).join("\n");
+    throw new AppError("CONFIG_INVALID", `Invalid configuration:\n${list}`);
+  }
+  return config;
+}
+
+/** Every secret in the configuration, for log redaction. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.telegram?.token,
+    config.telegram?.webhookSecret,
+    config.discord?.token,
+    config.llm.apiKey,
+    config.embeddings.apiKey,
+  ].filter((s): s is string => typeof s === "string" && s.length > 0);
+}

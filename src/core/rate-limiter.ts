@@ -1,0 +1,43 @@
+/**
+ * Per-key sliding-window rate limiter (one key per user), so one busy user cannot starve the
+ * others. Memory stays bounded: idle keys are dropped as they expire.
+ */
+export interface RateLimiterOptions {
+  max: number;
+  windowMs: number;
+  now?: () => number;
+}
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+
+export class RateLimiter {
+  private readonly hits = new Map<string, number[]>();
+  private readonly now: () => number;
+  private lastSweep = 0;
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Records one request for `key` if allowed. */
+  take(key: string): RateDecision {
+    const now = this.now();
+    const since = now - this.options.windowMs;
+    this.sweep(now, since);
+    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
+    if (recent.length >= this.options.max) {
+      const oldest = recent[0] ?? now;
+      this.hits.set(key, recent);
+      return { ok: false, retryAfterMs: Math.max(1, oldest + this.options.windowMs - now) };
+    }
+    recent.push(now);
+    this.hits.set(key, recent);
+    return { ok: true };
+  }
+
+  private sweep(now: number, since: number): void {
+    if (now - this.lastSweep < this.options.windowMs) return;
+    this.lastSweep = now;
+    for (const [key, times] of this.hits) if ((times.at(-1) ?? 0) <= since) this.hits.delete(key);
+  }
+}

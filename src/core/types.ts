@@ -1,0 +1,111 @@
+/**
+ * The platform-neutral vocabulary of dossier. Adapters, the CLI and the answerers all speak these
+ * types, so a new front end only has to translate its events into `ask()` calls and render `Answer`.
+ */
+
+/** Metadata shown with every citation; normalised by the loaders. */
+export interface ArticleMeta {
+  title: string;
+  /** Outlet, e.g. "AZERTAC" or "Tehran Times". Empty string when unknown. */
+  source: string;
+  /** ISO date `YYYY-MM-DD`, or null when the article gives none. */
+  date: string | null;
+  url: string | null;
+  language?: string;
+  license?: string;
+}
+
+/** One article as loaded from `data/articles/`. `text` is the exact text quotes are checked against. */
+export interface Article extends ArticleMeta {
+  /** Stable id: the path, plus `#n` for the n-th article of a JSON array. */
+  id: string;
+  /** Path of the file relative to the data directory, with forward slashes. */
+  path: string;
+  text: string;
+  /** sha256 of the normalised metadata and text; drives incremental re-indexing. */
+  hash: string;
+}
+
+/** A span of an article's text with its character offsets, `text === article.text.slice(start, end)`. */
+export interface Chunk {
+  id: string;
+  articleId: string;
+  /** Position of the chunk within its article. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Citation {
+  n: number;
+  title: string;
+  source: string;
+  date: string | null;
+  url: string | null;
+  path: string;
+  /** Copied verbatim from the article (after whitespace normalisation it is found in its text). */
+  quote: string;
+}
+
+export interface AnswerTimings {
+  retrieveMs: number;
+  answerMs: number;
+  totalMs: number;
+}
+
+/** The answer contract (DESIGN.md "Answer JSON"): what `ask --json` prints and adapters render. */
+export interface Answer {
+  question: string;
+  answer: string;
+  grounded: boolean;
+  citations: Citation[];
+  timings: AnswerTimings;
+}
+
+/** One question-and-answer exchange, remembered for follow-ups. */
+export interface Turn {
+  question: string;
+  answer: Answer;
+  at: number;
+}
+
+/** Optional filters a caller may put on retrieval. Dates are inclusive ISO `YYYY-MM-DD`. */
+export interface RetrievalFilter {
+  sources?: string[];
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+/** What an adapter passes with a question. */
+export interface AskContext {
+  /**
+   * Key of the conversation for follow-up memory, e.g. `telegram:<chat>:<user>`. Memory is never
+   * shared between keys; omit it for a one-off question.
+   */
+  conversationId?: string;
+  filter?: RetrievalFilter;
+  /** Aborts the work when the user or the platform gives up. */
+  signal?: AbortSignal;
+}
+
+/** Summary of one indexed article, for `/sources` and `/start`. */
+export interface SourceInfo extends ArticleMeta {
+  path: string;
+  chunks: number;
+}
+
+/** What the bot knows, for greetings and `/sources`. */
+export interface CorpusInfo {
+  articles: SourceInfo[];
+  /** Earliest and latest article dates, or null when no article has a date. */
+  dateRange: { from: string; to: string } | null;
+  sources: string[];
+  builtAt: string | null;
+}
+
+/** The only thing adapters depend on: ask a question, list the sources. */
+export interface AnswerService {
+  ask(question: string, context?: AskContext): Promise<Answer>;
+  corpus(): CorpusInfo;
+}
