@@ -1,0 +1,57 @@
+/**
+ * One tokenizer for embeddings, the lexical index and the answerer, so a word means the same thing
+ * everywhere. Folds case, diacritics and typographic quotes; keeps character offsets so matches can
+ * be mapped back to the original text.
+ */
+
+export interface Token {
+  /** Normalised form: lower case, no diacritics, straight apostrophes. */
+  term: string;
+  /** Offsets of the token in the original string. */
+  start: number;
+  end: number;
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-cases and strips diacritics and typographic apostrophes from one word or text. */
+export function normalizeTerm(text: string): string {
+  return text.normalize("NFKD").replace(COMBINING, "").replace(/’/g, "'").toLowerCase();
+}
+
+/** Splits text into word tokens with offsets. Possessive "'s" is dropped ("Azerbaijan’s" → "azerbaijan"). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let term = normalizeTerm(m[0]);
+    if (term.endsWith("'s")) term = term.slice(0, -2);
+    if (term.length === 0) continue;
+    const start = m.index;
+    out.push({ term, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Just the normalised terms. */
+export function terms(text: string): string[] {
+  return tokenize(text).map((t) => t.term);
+}
+
+/** Common English function words; they carry no topic and are ignored for matching. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between both but by " +
+    "can could did do does doing down during each few for from further had has have having he her here hers herself him himself his " +
+    "how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out " +
+    "over own same she should so some such than that the their theirs them themselves then there these they this those through to too " +
+    "under until up very was we were what when where which while who whom whose why will with would you your yours yourself yourselves " +
+    "tell me please know say said says let us give show find explain describe anything something thing things there's what's who's " +
+    "did does do done any many much one ones two s t"
+  ).split(/\s+/),
+);
+
+/** Terms that carry meaning: not stopwords, not single letters. */
+export function contentTerms(text: string): string[] {
+  return terms(text).filter((t) => t.length > 1 && !STOPWORDS.has(t));
+}
