@@ -86,6 +86,12 @@ export class GloveEmbeddings extends Embeddings {
     return out;
   }
 
+  /** Frequency rank of a word in general English (1 = most common), for judging how specific it is. */
+  rank(term: string): number | undefined {
+    const index = this.lookup(term);
+    return index < 0 ? undefined : index + 1;
+  }
+
   override async embedDocuments(texts: string[]): Promise<number[][]> {
     return texts.map((text) => Array.from(this.embed(text)));
   }

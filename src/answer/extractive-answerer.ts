@@ -1,0 +1,162 @@
+/**
+ * The default, offline answerer. It scores the sentences of the retrieved chunks against the
+ * question (which terms they contain, whether they hold the kind of answer asked for, how well
+ * their chunk ranked), refuses when the question's specific terms are found nowhere, and answers
+ * with the best sentence(s) quoted verbatim.
+ */
+import type { Citation } from "../core/types.js";
+import type { IndexedArticle } from "../retrieval/loaded-index.js";
+import type { AnswerInput, Answerer, DraftAnswer } from "./answer-types.js";
+import { answerTypeCue } from "./answer-type-cues.js";
+import { notCoveredAnswer } from "./not-covered.js";
+import type { QuestionTerm } from "./question-analysis.js";
+import { keysOf, matchStrength, mergeKeys, type TextKeys } from "./term-match.js";
+
+export interface ExtractiveOptions {
+  /** Most quotes in one answer. */
+  maxQuotes?: number;
+  /** Below this share of the question's weighted terms the sentence does not answer it. */
+  minCoverage?: number;
+}
+
+interface Candidate {
+  article: IndexedArticle;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  coverage: number;
+  matched: Set<string>;
+}
+
+const PRONOUN_START =
+  /^(?:(?:he|she|they|it|his|her|their|its)\b|(?:this|that|these|those)\s*(?:,|\b(?:is|was|were|are|will|would|has|had|have|can|could|opens|means|shows)\b)|the (?:minister|chairman|official|delegation|sides?|memorandum|agency)\b)/i;
+const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
+
+/** Sentence keys are computed once per loaded article and reused by every question. */
+const keyCache = new WeakMap<IndexedArticle, TextKeys[]>();
+
+function sentenceKeys(article: IndexedArticle, i: number): TextKeys {
+  let all = keyCache.get(article);
+  if (all === undefined) keyCache.set(article, (all = []));
+  let keys = all[i];
+  if (keys === undefined) {
+    const span = article.spans[i];
+    keys = keysOf(span === undefined ? "" : article.text.slice(span.start, span.end));
+    all[i] = keys;
+  }
+  return keys;
+}
+
+/** Keys of the metadata a question may name: outlet and year. */
+function metaKeys(article: IndexedArticle): TextKeys {
+  return keysOf(`${article.source} ${article.date?.slice(0, 4) ?? ""}`);
+}
+
+export class ExtractiveAnswerer implements Answerer {
+  constructor(private readonly options: ExtractiveOptions = {}) {}
+
+  async answer(input: AnswerInput): Promise<DraftAnswer> {
+    const { analysis } = input;
+    if (analysis.offTopicRequest || (analysis.terms.length === 0 && (input.contextTerms ?? []).length === 0)) {
+      return notCoveredAnswer(input.question, "request");
+    }
+    const candidates = this.candidates(input);
+    if (candidates.length === 0) return notCoveredAnswer(input.question, "none");
+    candidates.sort((a, b) => b.score - a.score);
+    const best = candidates[0];
+    if (best === undefined) return notCoveredAnswer(input.question, "none");
+    return this.compose(input, candidates);
+  }
+
+  private candidates(input: AnswerInput): Candidate[] {
+    const { analysis } = input;
+    const terms: QuestionTerm[] = [...analysis.terms, ...(input.contextTerms ?? []).map((t) => ({ ...t, required: false, weight: t.weight * 0.5 }))];
+    const totalWeight = terms.reduce((s, t) => s + t.weight, 0) || 1;
+    const minCoverage = this.options.minCoverage ?? 0.4;
+        const seen = new Set<string>();
+    const out: Candidate[] = [];
+    input.retrieved.forEach((r, rank) => {
+      const { article } = r.chunk;
+      const meta = metaKeys(article);
+      article.spans.forEach((span, i) => {
+        if (span.end <= r.chunk.start || span.start >= r.chunk.end) return;
+        const id = `${article.id}#${i}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        const text = article.text.slice(span.start, span.end);
+        if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return;
+        const own = sentenceKeys(article, i);
+        // Names may sit in the sentences just before ("…, Babayev said. He went on to say…").
+        const window = mergeKeys(own, meta, ...[i - 1, i - 2].filter((j) => j >= 0).map((j) => sentenceKeys(article, j)));
+        let matchedWeight = 0;
+        const matched = new Set<string>();
+        for (const t of terms) {
+          const inSentence = matchStrength(t.term, own);
+          const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window) * 0.6;
+          if (t.required && inWindow === 0) return; // a name or number the passage lacks: it does not answer
+          if (inWindow > 0) {
+            matched.add(t.term);
+            matchedWeight += t.weight * inWindow;
+          }
+        }
+        const coverage = matchedWeight / totalWeight;
+        if (coverage < minCoverage) return;
+        const cue = answerTypeCue(analysis.type, text);
+        const score = coverage + 0.25 * cue + 0.15 / (1 + rank) + 0.1 * Math.max(0, r.similarity);
+        out.push({ article, sentence: i, start: span.start, end: span.end, text, score, coverage, matched });
+      });
+    });
+    return out;
+  }
+
+  private compose(input: AnswerInput, ranked: Candidate[]): DraftAnswer {
+    const maxQuotes = this.options.maxQuotes ?? 3;
+    const best = ranked[0];
+    if (best === undefined) return notCoveredAnswer(input.question, "none");
+    const chosen: Candidate[] = [best];
+    const covered = new Set(best.matched);
+    for (const c of ranked.slice(1)) {
+      if (chosen.length >= maxQuotes) break;
+      if (chosen.some((x) => x.article.id === c.article.id && Math.abs(x.sentence - c.sentence) <= 1)) continue;
+      const otherArticle = !chosen.some((x) => x.article.id === c.article.id);
+      const addsTerms = [...c.matched].some((t) => !covered.has(t));
+      // Another outlet or article that answers as well, or a sentence that covers what is missing.
+      if ((otherArticle && c.score >= best.score * 0.85) || (addsTerms && c.score >= best.score * 0.8)) {
+        chosen.push(c);
+        c.matched.forEach((t) => covered.add(t));
+      }
+    }
+
+    const citations: Citation[] = [];
+    const parts: string[] = [];
+    const quotes = new Set<string>();
+    for (const c of chosen) {
+      let start = c.start;
+      // Coreference: "He added…" needs the sentence before it to make sense.
+      const text = c.text.replace(DATELINE, "");
+      if (PRONOUN_START.test(text) && c.sentence > 0) start = c.article.spans[c.sentence - 1]?.start ?? start;
+      const quote = c.article.text.slice(start, c.end).replace(/\s+/g, " ").trim();
+      const norm = quote.toLowerCase();
+      if (quotes.has(norm)) continue;
+      quotes.add(norm);
+      const existing = citations.find((x) => x.path === c.article.path && x.quote === quote);
+      const n = existing?.n ?? citations.length + 1;
+      if (existing === undefined) {
+        citations.push({
+          n,
+          title: c.article.title,
+          source: c.article.source,
+          date: c.article.date,
+          url: c.article.url,
+          path: c.article.path,
+          quote,
+        });
+      }
+      parts.push(`${quote.replace(DATELINE, "")} [${n}]`);
+    }
+    return { answer: parts.join(" "), grounded: citations.length > 0, citations };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Wiring shared by `npm start`, the CLI and tests: the configured embedder, an answer service over
+ * an index folder (with hot reload), and "build the index first if it is missing or stale".
+ */
+import fs from "node:fs";
+import type { Config } from "./config.js";
+import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
+import type { Answerer } from "./answer/answer-types.js";
+import type { WordRarity } from "./answer/question-analysis.js";
+import { DossierAnswerService } from "./core/answer-service.js";
+import { ConversationMemory } from "./core/conversation-memory.js";
+import type { Logger } from "./core/logger.js";
+import { silentLogger } from "./core/logger.js";
+import { manifestPath } from "./ingest/index-files.js";
+import { reindex, type ReindexReport } from "./ingest/reindex.js";
+import type { Embedder } from "./retrieval/embedder.js";
+import { GloveEmbeddings } from "./retrieval/glove-embeddings.js";
+import { LoadedIndex } from "./retrieval/loaded-index.js";
+
+/** The embedder the configuration asks for (local GloVe by default). */
+export async function createEmbedder(options: { cacheDir: string; logger?: Logger }): Promise<GloveEmbeddings> {
+  return GloveEmbeddings.load({ cacheDir: options.cacheDir, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+}
+
+export interface OpenServiceOptions {
+  indexDir: string;
+  embedder: Embedder;
+  answerer?: Answerer;
+  rarity?: WordRarity;
+  memory?: { turns: number; ttlMs: number };
+  maxQuestionLength?: number;
+  logger?: Logger;
+  /** Reload when `manifest.json` changes (default true); poll interval in ms. */
+  watch?: boolean;
+  watchIntervalMs?: number;
+}
+
+/** Watches the manifest by polling its stat, which survives the atomic rename a re-index does. */
+export function watchManifest(indexDir: string, intervalMs: number): (onChange: () => void) => () => void {
+  return (onChange) => {
+    const file = manifestPath(indexDir);
+    const listener = (curr: fs.Stats, prev: fs.Stats) => {
+      if (curr.mtimeMs !== prev.mtimeMs || curr.ino !== prev.ino) onChange();
+    };
+    const watcher = fs.watchFile(file, { interval: intervalMs, persistent: false }, listener);
+    return () => {
+      watcher.unref();
+      fs.unwatchFile(file, listener);
+    };
+  };
+}
+
+export async function openAnswerService(options: OpenServiceOptions): Promise<DossierAnswerService> {
+  const logger = options.logger ?? silentLogger;
+  const rarity = options.rarity ?? (options.embedder instanceof GloveEmbeddings ? options.embedder : undefined);
+  return DossierAnswerService.create({
+    loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder: options.embedder }),
+    embedQuery: (text) => options.embedder.embedQuery(text),
+    answerer: options.answerer ?? new ExtractiveAnswerer(),
+    memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
+    logger,
+    ...(rarity === undefined ? {} : { rarity }),
+    ...(options.maxQuestionLength === undefined ? {} : { maxQuestionLength: options.maxQuestionLength }),
+    ...(options.watch === false ? {} : { watch: watchManifest(options.indexDir, options.watchIntervalMs ?? 1000) }),
+  });
+}
+
+/** Re-indexes when the index is missing, built with another model, or behind the data folder. */
+export async function ensureFreshIndex(options: {
+  config: Pick<Config, "dataDir" | "indexDir">;
+  embedder: Embedder;
+  logger: Logger;
+}): Promise<ReindexReport | null> {
+  const plan = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, dryRun: true });
+  const stale = plan.fullRebuild || plan.added.length + plan.updated.length + plan.removed.length > 0;
+  if (!stale) return null;
+  options.logger.info(
+    plan.fullRebuild
+      ? `Building the index (${plan.rebuildReason ?? "first run"})…`
+      : `The index is stale (${plan.added.length} added, ${plan.updated.length} updated, ${plan.removed.length} removed); re-indexing…`,
+  );
+  const report = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, logger: options.logger });
+  for (const s of report.skipped) options.logger.warn(`skipped ${s.path}: ${s.reason}`);
+  return report;
+}

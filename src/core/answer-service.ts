@@ -1,0 +1,171 @@
+/**
+ * The answer service adapters call: question in, cited `Answer` out. It owns the loaded index (hot
+ * swapped after a re-index; questions in flight finish on the index they started with) and the
+ * per-conversation memory used for follow-ups. It never throws for a normal question; problems
+ * come back as typed `AppError`s with a user-safe message.
+ */
+import { AppError } from "../errors.js";
+import type { Answerer } from "../answer/answer-types.js";
+import { analyzeQuestion, type QuestionTerm, type WordRarity } from "../answer/question-analysis.js";
+import { parseDateIntent } from "../retrieval/date-intent.js";
+import { retrieve } from "../retrieval/hybrid-retriever.js";
+import type { LoadedIndex } from "../retrieval/loaded-index.js";
+import { stem } from "../retrieval/term-keys.js";
+import type { ConversationMemory } from "./conversation-memory.js";
+import type { Logger } from "./logger.js";
+import { silentLogger } from "./logger.js";
+import type { Answer, AnswerService, AskContext, CorpusInfo, Turn } from "./types.js";
+
+export interface AnswerServiceOptions {
+  /** Loads the current index from disk (called at start and on every reload). */
+  loadIndex: () => Promise<LoadedIndex>;
+  /** Embeds a question for dense retrieval. */
+  embedQuery: (text: string) => Promise<number[]>;
+  answerer: Answerer;
+  memory?: ConversationMemory;
+  rarity?: WordRarity;
+  logger?: Logger;
+  maxQuestionLength?: number;
+  /** Calls `onChange` when the index on disk changes; returns an unsubscribe function. */
+  watch?: (onChange: () => void) => () => void;
+}
+
+export class DossierAnswerService implements AnswerService {
+  private index: LoadedIndex;
+  private reloading: Promise<void> | null = null;
+  private readonly unwatch: (() => void) | null;
+  private readonly logger: Logger;
+
+  private constructor(
+    private readonly options: AnswerServiceOptions,
+    index: LoadedIndex,
+  ) {
+    this.index = index;
+    this.logger = options.logger ?? silentLogger;
+    this.unwatch = options.watch?.(() => void this.reload()) ?? null;
+  }
+
+  static async create(options: AnswerServiceOptions): Promise<DossierAnswerService> {
+    return new DossierAnswerService(options, await options.loadIndex());
+  }
+
+  /** The index questions are answered from right now. */
+  get current(): LoadedIndex {
+    return this.index;
+  }
+
+  /** Loads the index again and swaps it in; a failed load keeps the old one. */
+  async reload(): Promise<void> {
+    if (this.reloading !== null) return this.reloading;
+    this.reloading = (async () => {
+      try {
+        const next = await this.options.loadIndex();
+        if (next.manifest.generation !== this.index.manifest.generation) {
+          this.index = next;
+          this.logger.info("index reloaded", { articles: next.articles.length, generation: next.manifest.generation });
+        }
+      } catch (error) {
+        this.logger.warn("index reload failed; still answering from the previous index", { error });
+      } finally {
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
+  }
+
+  close(): void {
+    this.unwatch?.();
+  }
+
+  corpus(): CorpusInfo {
+    const { manifest } = this.index;
+    const dates = manifest.articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+    const from = dates[0];
+    const to = dates.at(-1);
+    return {
+      articles: manifest.articles.map(({ path, title, source, date, url, language, license, chunks }) => ({
+        path,
+        title,
+        source,
+        date,
+        url,
+        chunks,
+        ...(language === undefined ? {} : { language }),
+        ...(license === undefined ? {} : { license }),
+      })),
+      dateRange: from === undefined || to === undefined ? null : { from, to },
+      sources: [...new Set(manifest.articles.map((a) => a.source).filter((s) => s !== ""))].sort(),
+      builtAt: manifest.builtAt,
+    };
+  }
+
+  async ask(rawQuestion: string, context: AskContext = {}): Promise<Answer> {
+    const started = performance.now();
+    const question = rawQuestion.replace(/\s+/g, " ").trim();
+    const max = this.options.maxQuestionLength ?? 500;
+    if (question.length === 0) throw new AppError("QUESTION_INVALID", "Please ask a question about the articles.");
+    if (question.length > max) {
+      throw new AppError("QUESTION_INVALID", `That question is too long (${question.length} characters; the limit is ${max}). Please shorten it.`);
+    }
+    const index = this.index; // questions in flight finish on this index even if a reload swaps it
+    const memory = this.options.memory;
+    const history: Turn[] = context.conversationId === undefined || memory === undefined ? [] : memory.get(context.conversationId);
+
+    const known = (t: string) => index.lexical.has("words", stem(t));
+    const analysis = analyzeQuestion(question, {
+      known,
+      ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }),
+    });
+    const previous = history.at(-1);
+    const isFollowUp = previous !== undefined && analysis.followUp;
+    let contextTerms: QuestionTerm[] = [];
+    const boost = new Set<string>();
+    let retrievalText = question;
+    if (isFollowUp) {
+      contextTerms = analyzeQuestion(previous.question, { known }).terms;
+      retrievalText = `${question} ${previous.question}`;
+      for (const c of previous.answer.citations) {
+        const article = index.manifest.articles.find((a) => a.path === c.path);
+        if (article !== undefined) boost.add(article.id);
+      }
+    }
+
+    const dateIntent = parseDateIntent(question);
+    const vector = await this.options.embedQuery(retrievalText);
+    const retrieved = await retrieve(index, { text: retrievalText, vector }, {
+      dateIntent,
+      boostArticles: boost,
+      ...(context.filter === undefined ? {} : { filter: context.filter }),
+    });
+    const retrievedAt = performance.now();
+    const draft = await this.options.answerer.answer({
+      question,
+      analysis,
+      retrieved,
+      index,
+      contextTerms,
+      history: history.map((t) => ({ question: t.question, answer: t.answer.answer })),
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+    });
+    const done = performance.now();
+    const answer: Answer = {
+      question,
+      answer: draft.answer,
+      grounded: draft.grounded,
+      citations: draft.citations,
+      timings: {
+        retrieveMs: round(retrievedAt - started),
+        answerMs: round(done - retrievedAt),
+        totalMs: round(done - started),
+      },
+    };
+    if (context.conversationId !== undefined && memory !== undefined && answer.grounded) {
+      memory.add(context.conversationId, { question: isFollowUp ? `${question} ${previous.question}` : question, answer });
+    }
+    return answer;
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,61 @@
+/**
+ * The on-disk layout of an index. Everything except `manifest.json` lives in a generation folder
+ * (`g-…`) that is written completely before `manifest.json` is atomically replaced to point at it,
+ * so a crash at any moment leaves the previous manifest and its generation intact.
+ *
+ *   <indexDir>/manifest.json        what is indexed and which generation holds it
+ *   <indexDir>/g-<id>/articles.json article texts, metadata and sentence spans
+ *   <indexDir>/g-<id>/chunks.json   chunk offsets; chunk i is HNSW label i and lexical doc i
+ *   <indexDir>/g-<id>/vectors.f32   chunk embeddings (reused by incremental runs)
+ *   <indexDir>/g-<id>/lexical.json  BM25 index
+ *   <indexDir>/g-<id>/hnsw/         LangChain HNSWLib store
+ */
+import path from "node:path";
+import type { ArticleMeta } from "../core/types.js";
+
+export const INDEX_FORMAT = "dossier-index/1";
+
+export interface ManifestArticle extends ArticleMeta {
+  id: string;
+  path: string;
+  hash: string;
+  chunks: number;
+}
+
+export interface Manifest {
+  format: typeof INDEX_FORMAT;
+  generation: string;
+  builtAt: string;
+  model: { id: string; dimensions: number };
+  versions: Record<string, string>;
+  articles: ManifestArticle[];
+  chunks: number;
+}
+
+/** An article as stored in a generation: metadata, exact text and flat sentence spans. */
+export interface StoredArticle extends ArticleMeta {
+  id: string;
+  path: string;
+  hash: string;
+  text: string;
+  /** [start0, end0, start1, end1, …] character offsets of sentences in `text`. */
+  sentences: number[];
+}
+
+export interface StoredChunk {
+  articleId: string;
+  index: number;
+  start: number;
+  end: number;
+}
+
+export const manifestPath = (indexDir: string) => path.join(indexDir, "manifest.json");
+export const generationDir = (indexDir: string, generation: string) => path.join(indexDir, generation);
+
+export const files = {
+  articles: "articles.json",
+  chunks: "chunks.json",
+  vectors: "vectors.f32",
+  lexical: "lexical.json",
+  hnsw: "hnsw",
+} as const;

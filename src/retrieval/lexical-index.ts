@@ -1,0 +1,154 @@
+/**
+ * BM25 over chunks with two fields: stemmed words, and consonant skeletons that tolerate
+ * transliteration ("Dzhumadilde" finds "Jumadilde"). Serialisable, so it is built at re-index time
+ * and only parsed at start.
+ */
+import { skeleton, stem } from "./term-keys.js";
+import { STOPWORDS, terms } from "./tokenize.js";
+
+export interface LexicalHit {
+  doc: number;
+  score: number;
+}
+
+interface FieldIndex {
+  /** term → flat [doc, tf, doc, tf, …] */
+  postings: Map<string, number[]>;
+  lengths: number[];
+  totalLength: number;
+}
+
+export interface SerializedLexicalIndex {
+  version: 1;
+  fields: { words: SerializedField; skeletons: SerializedField };
+}
+interface SerializedField {
+  lengths: number[];
+  postings: Record<string, number[]>;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Weight of a skeleton (fuzzy) match relative to a word match. */
+const SKELETON_WEIGHT = 0.35;
+
+/** Keys of a text for each field, stopwords removed. */
+export function lexicalKeys(text: string): { words: string[]; skeletons: string[] } {
+  const words: string[] = [];
+  const skeletons: string[] = [];
+  for (const t of terms(text)) {
+    if (STOPWORDS.has(t)) continue;
+    words.push(stem(t));
+    const s = skeleton(t);
+    if (s !== null) skeletons.push(s);
+  }
+  return { words, skeletons };
+}
+
+function emptyField(): FieldIndex {
+  return { postings: new Map(), lengths: [], totalLength: 0 };
+}
+
+function addToField(field: FieldIndex, doc: number, keys: string[]): void {
+  const tf = new Map<string, number>();
+  for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
+  for (const [k, n] of tf) {
+    let list = field.postings.get(k);
+    if (list === undefined) field.postings.set(k, (list = []));
+    list.push(doc, n);
+  }
+  field.lengths[doc] = keys.length;
+  field.totalLength += keys.length;
+}
+
+export class LexicalIndex {
+  private constructor(
+    private readonly words: FieldIndex,
+    private readonly skeletons: FieldIndex,
+  ) {}
+
+  /** Builds an index where document i is `texts[i]`. */
+  static build(texts: readonly string[]): LexicalIndex {
+    const words = emptyField();
+    const skeletons = emptyField();
+    texts.forEach((text, doc) => {
+      const keys = lexicalKeys(text);
+      addToField(words, doc, keys.words);
+      addToField(skeletons, doc, keys.skeletons);
+    });
+    return new LexicalIndex(words, skeletons);
+  }
+
+  static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
+    const field = (f: SerializedField): FieldIndex => ({
+      postings: new Map(Object.entries(f.postings)),
+      lengths: f.lengths,
+      totalLength: f.lengths.reduce((a, b) => a + b, 0),
+    });
+    return new LexicalIndex(field(data.fields.words), field(data.fields.skeletons));
+  }
+
+  toJSON(): SerializedLexicalIndex {
+    const field = (f: FieldIndex): SerializedField => ({ lengths: f.lengths, postings: Object.fromEntries(f.postings) });
+    return { version: 1, fields: { words: field(this.words), skeletons: field(this.skeletons) } };
+  }
+
+  get size(): number {
+    return this.words.lengths.length;
+  }
+
+  /** Inverse document frequency of a stemmed word key (0 when unknown). */
+  idf(wordKey: string): number {
+    return this.fieldIdf(this.words, wordKey);
+  }
+
+  /** True when some document contains the key in the word or skeleton field. */
+  has(field: "words" | "skeletons", key: string): boolean {
+    return (field === "words" ? this.words : this.skeletons).postings.has(key);
+  }
+
+  /** Top documents by BM25 over both fields; `allow` restricts to some documents. */
+  search(query: string, k: number, allow?: (doc: number) => boolean): LexicalHit[] {
+    const keys = lexicalKeys(query);
+    const scores = new Map<number, number>();
+    this.score(this.words, [...new Set(keys.words)], 1, scores, allow);
+    this.score(this.skeletons, [...new Set(keys.skeletons)], SKELETON_WEIGHT, scores, allow);
+    return [...scores]
+      .map(([doc, score]) => ({ doc, score }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, k);
+  }
+
+  private fieldIdf(field: FieldIndex, key: string): number {
+    const list = field.postings.get(key);
+    if (list === undefined) return 0;
+    const n = field.lengths.length;
+    const df = list.length / 2;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private score(
+    field: FieldIndex,
+    keys: string[],
+    weight: number,
+    into: Map<number, number>,
+    allow?: (doc: number) => boolean,
+  ): void {
+    const n = field.lengths.length;
+    if (n === 0) return;
+    const avg = field.totalLength / n || 1;
+    for (const key of keys) {
+      const list = field.postings.get(key);
+      if (list === undefined) continue;
+      const idf = this.fieldIdf(field, key) * weight;
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] ?? 0;
+        if (allow !== undefined && !allow(doc)) continue;
+        const tf = list[i + 1] ?? 0;
+        const len = field.lengths[doc] ?? 0;
+        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
+        into.set(doc, (into.get(doc) ?? 0) + s);
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * An index loaded into memory for answering: articles with their sentences, chunks, the HNSW
+ * vector store and the lexical index. Immutable once loaded, so a hot reload just swaps the
+ * reference while questions in flight finish on the old one.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { AppError } from "../errors.js";
+import { files, generationDir, type Manifest, type StoredArticle, type StoredChunk } from "../ingest/index-files.js";
+import { readGeneration, readManifest } from "../ingest/read-index.js";
+import type { Span } from "../ingest/split-sentences.js";
+import type { Embedder } from "./embedder.js";
+import { LexicalIndex, type SerializedLexicalIndex } from "./lexical-index.js";
+
+export interface IndexedArticle extends StoredArticle {
+  spans: Span[];
+  /** Index of the article in `LoadedIndex.articles`. */
+  ordinal: number;
+}
+
+export interface IndexedChunk extends StoredChunk {
+  article: IndexedArticle;
+  text: string;
+}
+
+export class LoadedIndex {
+  readonly articleById: ReadonlyMap<string, IndexedArticle>;
+
+  private constructor(
+    readonly manifest: Manifest,
+    readonly articles: readonly IndexedArticle[],
+    readonly chunks: readonly IndexedChunk[],
+    readonly vectors: Float32Array,
+    readonly lexical: LexicalIndex,
+    readonly store: HNSWLib | null,
+  ) {
+    this.articleById = new Map(articles.map((a) => [a.id, a]));
+  }
+
+  /** Loads the index the manifest points at; retries once if a re-index swapped it meanwhile. */
+  static async load(options: { indexDir: string; embedder: Embedder }): Promise<LoadedIndex> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await LoadedIndex.loadOnce(options);
+      } catch (error) {
+        if (attempt >= 2 || (error instanceof AppError && error.code !== "INDEX_CORRUPT")) throw error;
+      }
+    }
+  }
+
+  private static async loadOnce({ indexDir, embedder }: { indexDir: string; embedder: Embedder }): Promise<LoadedIndex> {
+    const manifest = await readManifest(indexDir);
+    if (manifest === null) {
+      throw new AppError("INDEX_MISSING", `No index found in ${indexDir}; run \`npm run reindex\` first.`);
+    }
+    if (manifest.model.id !== embedder.modelId || manifest.model.dimensions !== embedder.dimensions) {
+      throw new AppError(
+        "MODEL_MISMATCH",
+        `The index was built with ${manifest.model.id} (${manifest.model.dimensions}-d) but ${embedder.modelId} (${embedder.dimensions}-d) is configured; run \`npm run reindex\` to rebuild it.`,
+      );
+    }
+    const dir = generationDir(indexDir, manifest.generation);
+    const data = await readGeneration(indexDir, manifest);
+    let lexicalJson: SerializedLexicalIndex;
+    let store: HNSWLib | null = null;
+    try {
+      lexicalJson = JSON.parse(await fs.readFile(path.join(dir, files.lexical), "utf8")) as SerializedLexicalIndex;
+      if (data.chunks.length > 0) {
+        store = await HNSWLib.load(path.join(dir, files.hnsw), embedder);
+        store.index.setEf(Math.max(64, Math.min(256, data.chunks.length)));
+      }
+    } catch (error) {
+      throw new AppError("INDEX_CORRUPT", `The index in ${indexDir} is incomplete or damaged; run \`npm run reindex\`.`, {
+        cause: error,
+      });
+    }
+    const articles: IndexedArticle[] = data.articles.map((a, ordinal) => {
+      const spans: Span[] = [];
+      for (let i = 0; i + 1 < a.sentences.length; i += 2) spans.push({ start: a.sentences[i] ?? 0, end: a.sentences[i + 1] ?? 0 });
+      return { ...a, spans, ordinal };
+    });
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const chunks: IndexedChunk[] = data.chunks.map((c) => {
+      const article = byId.get(c.articleId);
+      if (article === undefined) throw new AppError("INDEX_CORRUPT", `The index in ${indexDir} is inconsistent; run \`npm run reindex\`.`);
+      return { ...c, article, text: article.text.slice(c.start, c.end) };
+    });
+    return new LoadedIndex(manifest, articles, chunks, data.vectors, LexicalIndex.fromJSON(lexicalJson), store);
+  }
+
+  /** Embedding row of chunk i. */
+  vectorOf(chunk: number): Float32Array {
+    const d = this.manifest.model.dimensions;
+    return this.vectors.subarray(chunk * d, (chunk + 1) * d);
+  }
+}
