@@ -1,0 +1,274 @@
+/**
+ * A fake Telegram Bot API server on 127.0.0.1 for driving the unmodified telegraf client through
+ * `telegram.apiRoot`: getMe, getUpdates (long poll with offsets), sendMessage (validating HTML like
+ * Telegram), sendChatAction, setMyCommands, deleteWebhook, setWebhook, and errors on demand.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseTelegramHtml } from "./telegram-html.js";
+
+export interface FakeUser { id: number; first_name?: string; username?: string; is_bot?: boolean }
+export interface FakeChat { id: number; type: "private" | "group" | "supergroup" | "channel"; title?: string }
+
+export interface ApiCall { method: string; payload: Record<string, unknown>; at: number }
+
+/** A message the bot sent, as the user would see it. */
+export interface SentMessage {
+  messageId: number;
+  chatId: number;
+  /** Raw `text` field as sent. */
+  raw: string;
+  /** What the user sees: HTML parsed (when parse_mode is HTML) or the raw text. */
+  text: string;
+  parseMode: string | undefined;
+  replyTo: number | undefined;
+  linkPreviewDisabled: boolean;
+  links: { text: string; href: string }[];
+  at: number;
+}
+
+export interface FakeError { error_code: number; description: string; parameters?: { retry_after?: number } }
+
+export interface FakeBotApiOptions {
+  token: string;
+  bot?: { id: number; username: string };
+}
+
+interface PendingPoll { offset: number; limit: number; res: http.ServerResponse; timer: NodeJS.Timeout }
+
+export class FakeTelegramBotApi {
+  readonly calls: ApiCall[] = [];
+  readonly sent: SentMessage[] = [];
+  /** When each incoming message was pushed, by `${chatId}:${messageId}`. */
+  readonly pushedAt = new Map<string, number>();
+  readonly bot: { id: number; username: string };
+  /** Set to make every HTML sendMessage fail like a real parse error. */
+  rejectHtml = false;
+  private readonly updates: Record<string, unknown>[] = [];
+  private readonly polls = new Set<PendingPoll>();
+  private readonly failures: { method: string; error: FakeError }[] = [];
+  private readonly listeners = new Set<() => void>();
+  private nextUpdateId = 1;
+  private nextMessageId = 1000;
+
+  private constructor(private readonly server: http.Server, readonly apiRoot: string, private readonly options: FakeBotApiOptions) {
+    this.bot = options.bot ?? { id: 4242, username: "dossier_test_bot" };
+  }
+
+  static async start(options: FakeBotApiOptions): Promise<FakeTelegramBotApi> {
+    let api: FakeTelegramBotApi | undefined;
+    const server = http.createServer((req, res) => void api?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    api = new FakeTelegramBotApi(server, `http://127.0.0.1:${port}`, options);
+    return api;
+  }
+
+  /** Long polls currently held open. */
+  get pendingPolls(): number {
+    return this.polls.size;
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The next `times` calls of `method` fail with `error`. */
+  failNext(method: string, error: FakeError, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push({ method, error });
+  }
+
+  /** Queues a raw update (any shape) and wakes long polls. Returns its update_id. */
+  pushUpdate(update: Record<string, unknown>): number {
+    const id = this.nextUpdateId++;
+    this.updates.push({ update_id: id, ...update });
+    this.flushPolls();
+    return id;
+  }
+
+  /** Builds a message update as Telegram would and queues it; returns the message id. */
+  sendUserMessage(input: { chat: FakeChat; from: FakeUser; text?: string; extra?: Record<string, unknown> }): number {
+    const messageId = this.nextMessageId++;
+    const message: Record<string, unknown> = {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: input.chat,
+      from: { is_bot: false, first_name: "User", ...input.from },
+      ...(input.text === undefined ? {} : { text: input.text, ...commandEntity(input.text) }),
+      ...input.extra,
+    };
+    this.pushedAt.set(`${input.chat.id}:${messageId}`, performance.now());
+    this.pushUpdate({ message });
+    return messageId;
+  }
+
+  /** Resolves when `predicate` holds (checked after every API call); rejects after `ms` so a test fails instead of hanging. */
+  waitFor(predicate: () => boolean, label: string, ms = 15_000): Promise<void> {
+    if (predicate()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!predicate()) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Timed out waiting for ${label}`));
+      }, ms);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+    });
+  }
+
+  /** Messages sent to one chat that reply to `messageId`, plus the parts that follow them. */
+  repliesTo(chatId: number, messageId: number): SentMessage[] {
+    return this.sent.filter((m) => m.chatId === chatId && m.replyTo === messageId);
+  }
+
+  async close(): Promise<void> {
+    for (const poll of this.polls) this.answerPoll(poll, []);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    if (m === null) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token, method = ""] = m;
+    let payload: Record<string, unknown> = {};
+    try {
+      payload = body === "" ? {} : (JSON.parse(body) as Record<string, unknown>);
+    } catch {
+      return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid JSON" });
+    }
+    this.calls.push({ method, payload, at: performance.now() });
+    try {
+      if (token !== this.options.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const failure = this.failures.findIndex((f) => f.method === method);
+      if (failure !== -1) {
+        const [{ error }] = this.failures.splice(failure, 1) as [{ error: FakeError }];
+        if (error.error_code >= 500) return this.reply(res, error.error_code, { ok: false, ...error });
+        return this.reply(res, error.error_code, { ok: false, ...error });
+      }
+      this.dispatch(method, payload, res);
+    } finally {
+      this.notify();
+    }
+  }
+
+  private dispatch(method: string, payload: Record<string, unknown>, res: http.ServerResponse): void {
+    switch (method) {
+      case "getMe":
+        return this.ok(res, { ...this.bot, is_bot: true, first_name: "Dossier", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false });
+      case "getUpdates":
+        return this.getUpdates(payload, res);
+      case "sendMessage":
+        return this.sendMessage(payload, res);
+      case "sendChatAction":
+      case "setMyCommands":
+      case "deleteWebhook":
+      case "setWebhook":
+        return this.ok(res, true);
+      default:
+        return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    }
+  }
+
+  private getUpdates(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const offset = typeof payload.offset === "number" ? payload.offset : 0;
+    const limit = typeof payload.limit === "number" ? Math.min(100, payload.limit) : 100;
+    const timeout = typeof payload.timeout === "number" ? payload.timeout : 0;
+    while (this.updates.length > 0 && (this.updates[0]?.update_id as number) < offset) this.updates.shift();
+    if (this.updates.length > 0 || timeout === 0) return this.ok(res, this.updates.slice(0, limit));
+    const poll: PendingPoll = { offset, limit, res, timer: setTimeout(() => this.answerPoll(poll, []), timeout * 1000) };
+    this.polls.add(poll);
+    res.on("close", () => {
+      clearTimeout(poll.timer);
+      this.polls.delete(poll);
+      this.notify();
+    });
+  }
+
+  private flushPolls(): void {
+    for (const poll of [...this.polls]) this.answerPoll(poll, this.updates.slice(0, poll.limit));
+  }
+
+  private answerPoll(poll: PendingPoll, updates: unknown[]): void {
+    clearTimeout(poll.timer);
+    this.polls.delete(poll);
+    if (!poll.res.writableEnded) this.ok(poll.res, updates);
+  }
+
+  private sendMessage(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const raw = String(payload.text ?? "");
+    const parseMode = typeof payload.parse_mode === "string" ? payload.parse_mode : undefined;
+    let text = raw;
+    let links: { text: string; href: string }[] = [];
+    if (parseMode === "HTML") {
+      const parsed = this.rejectHtml ? { ok: false as const, error: "Bad Request: can't parse entities: rejected on demand" } : parseTelegramHtml(raw);
+      if (!parsed.ok) return this.reply(res, 400, { ok: false, error_code: 400, description: parsed.error });
+      text = parsed.text;
+      links = parsed.links;
+    }
+    if (text.trim() === "") return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
+    if (text.length > 4096) return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    const chatId = Number(payload.chat_id);
+    const replyParameters = payload.reply_parameters as { message_id?: number } | undefined;
+    const preview = payload.link_preview_options as { is_disabled?: boolean } | undefined;
+    const messageId = this.nextMessageId++;
+    this.sent.push({
+      messageId, chatId, raw, text, parseMode, links,
+      replyTo: replyParameters?.message_id,
+      linkPreviewDisabled: preview?.is_disabled === true,
+      at: performance.now(),
+    });
+    this.ok(res, { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, from: { ...this.bot, is_bot: true, first_name: "Dossier" }, text });
+  }
+
+  private ok(res: http.ServerResponse, result: unknown): void {
+    this.reply(res, 200, { ok: true, result });
+  }
+
+  private reply(res: http.ServerResponse, status: number, body: unknown): void {
+    if (res.writableEnded) return;
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+}
+
+/** Telegram marks a leading `/command` with a bot_command entity; do the same. */
+function commandEntity(text: string): Record<string, unknown> {
+  const m = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  return m === null ? {} : { entities: [{ type: "bot_command", offset: 0, length: m[0].length }] };
+}
+
+/** Posts an update to a webhook as Telegram would; returns the HTTP status. */
+export function postWebhook(url: string, update: Record<string, unknown>, secret: string | undefined): Promise<number> {
+  const body = JSON.stringify(update);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: "POST",
+      agent: false,
+      headers: {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        ...(secret === undefined ? {} : { "x-telegram-bot-api-secret-token": secret }),
+      },
+    }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
