@@ -90,7 +90,9 @@ export class ExtractiveAnswerer implements Answerer {
         if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return;
         const own = sentenceKeys(article, i);
         // Names may sit in the sentences just before ("…, Babayev said. He went on to say…").
-        const window = mergeKeys(own, meta, ...[i - 1, i - 2].filter((j) => j >= 0).map((j) => sentenceKeys(article, j)));
+        // The lead (headline, dateline, first sentence) sets the scene for the whole story.
+        const nearby = [i - 1, i - 2, 0, 1, 2].filter((j) => j >= 0 && j !== i && j < article.spans.length);
+        const window = mergeKeys(own, meta, ...nearby.map((j) => sentenceKeys(article, j)));
         let matchedWeight = 0;
         const matched = new Set<string>();
         for (const t of terms) {
@@ -136,8 +138,7 @@ export class ExtractiveAnswerer implements Answerer {
     for (const c of chosen) {
       let start = c.start;
       // Coreference: "He added…" needs the sentence before it to make sense.
-      const text = c.text.replace(DATELINE, "");
-      if (PRONOUN_START.test(text) && c.sentence > 0) start = c.article.spans[c.sentence - 1]?.start ?? start;
+      if (PRONOUN_START.test(c.text.replace(DATELINE, "")) && c.sentence > 0) start = c.article.spans[c.sentence - 1]?.start ?? start;
       const quote = c.article.text.slice(start, c.end).replace(/\s+/g, " ").trim();
       const norm = quote.toLowerCase();
       if (quotes.has(norm)) continue;
@@ -155,7 +156,10 @@ export class ExtractiveAnswerer implements Answerer {
           quote,
         });
       }
-      parts.push(`${quote.replace(DATELINE, "")} [${n}]`);
+      const text = quote.replace(DATELINE, "");
+      // A "when" question whose sentence has no date: the article's date is the honest answer.
+      const dated = input.analysis.type === "when" && answerTypeCue("when", text) === 0 && c.article.date !== null;
+      parts.push(dated ? `${c.article.source || "The article"} reported on ${c.article.date}: ${text} [${n}]` : `${text} [${n}]`);
     }
     return { answer: parts.join(" "), grounded: citations.length > 0, citations };
   }

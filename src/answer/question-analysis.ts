@@ -75,9 +75,10 @@ export function analyzeQuestion(question: string, options: { rarity?: WordRarity
     terms.push({ term: t, required, weight });
   });
   const trimmed = question.trim();
-  const offTopicRequest = REQUEST.test(trimmed) || GREETING.test(trimmed) || contentTerms(trimmed).length === 0;
+  const type = questionType(trimmed);
+  const offTopicRequest = REQUEST.test(trimmed) || GREETING.test(trimmed) || (contentTerms(trimmed).length === 0 && type === "other");
   return {
-    type: questionType(trimmed),
+    type,
     terms,
     offTopicRequest,
     followUp: FOLLOW_UP.test(normalizeTerm(trimmed)) && terms.filter((t) => t.required).length === 0,
