@@ -5,16 +5,27 @@
 import type { QuestionType } from "./question-analysis.js";
 
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const DATE = new RegExp(`\\b(${MONTHS})\\b|\\b(19|20)\\d\\d\\b|\\b(this|last|next) (year|month|week)\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "i");
-const NUMBER = /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)\b/i;
+const DATE = new RegExp(`\\b(${MONTHS})\\b|\\b(19|20)\\d\\d\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "i");
+/** A count: "6,000", "12", "three", "hundreds" — not an ordinal ("108th") or a day range ("10-21"). */
+const NUMBER = /(?<![\d-])\b\d{1,3}(?:,\d{3})+\b|(?<![\d-])\b\d+(?![\d,.-]|st\b|nd\b|rd\b|th\b)|\b(dozens|hundreds|thousands|millions)\b/i;
 const PERSON = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+|\b(minister|chairman|chairwoman|chair|president|head|director|secretary|delegation|delegates|representatives|ambassador|leader)\b/u;
 const PLACE = /\b(in|at|to|from)\s+(the\s+)?\p{Lu}\p{L}+/u;
 
+const NAME = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu;
+
 /** 1 when the sentence has what the question type asks for, 0 when it lacks it, 0.5 when the type sets no cue. */
-export function answerTypeCue(type: QuestionType, sentence: string): number {
+export function answerTypeCue(type: QuestionType, sentence: string, questionTerms?: ReadonlySet<string>): number {
   switch (type) {
-    case "who":
-      return PERSON.test(sentence.replace(/^\p{Lu}\p{Ll}+\s/u, "")) ? 1 : 0;
+    case "who": {
+      // A name the question does not already contain is the strongest "who" answer.
+      const body = sentence.replace(/^\p{Lu}\p{Ll}+\s/u, "");
+      if (questionTerms !== undefined) {
+        for (const m of body.matchAll(NAME)) {
+          if (m[0].split(/\s+/).some((w) => !questionTerms.has(w.toLowerCase()))) return 1;
+        }
+      }
+      return PERSON.test(body) ? 0.6 : 0;
+    }
     case "when":
       return DATE.test(sentence) ? 1 : 0;
     case "where":

@@ -11,6 +11,8 @@ import { answerTypeCue } from "./answer-type-cues.js";
 import { notCoveredAnswer } from "./not-covered.js";
 import type { QuestionTerm } from "./question-analysis.js";
 import { keysOf, matchStrength, mergeKeys, type TextKeys } from "./term-match.js";
+import { stem } from "../retrieval/term-keys.js";
+import { STOPWORDS, tokenize } from "../retrieval/tokenize.js";
 
 export interface ExtractiveOptions {
   /** Most quotes in one answer. */
@@ -31,7 +33,8 @@ interface Candidate {
 }
 
 const PRONOUN_START =
-  /^(?:(?:he|she|they|it|his|her|their|its)\b|(?:this|that|these|those)\s*(?:,|\b(?:is|was|were|are|will|would|has|had|have|can|could|opens|means|shows)\b)|the (?:minister|chairman|official|delegation|sides?|memorandum|agency)\b)/i;
+  /^(?!it (?:was|is|has been) (?:noted|highlighted|said|reported|stated|announced|emphasi[sz]ed|stressed|underlined)\b)(?:(?:he|she|they|it|his|her|their|its)\b|(?:this|that|these|those)\s*(?:,|\b(?:is|was|were|are|will|would|has|had|have|can|could|opens|means|shows)\b)|the (?:minister|chairman|official|delegation|sides?|memorandum|agency)\b)/i;
+const MODAL = /\b(will|would|could|can|may|might|hope[sd]?|plan(s|ned)?|expect(s|ed)?|intend(s|ed)?)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 
@@ -53,6 +56,25 @@ function sentenceKeys(article: IndexedArticle, i: number): TextKeys {
 /** Keys of the metadata a question may name: outlet and year. */
 function metaKeys(article: IndexedArticle): TextKeys {
   return keysOf(`${article.source} ${article.date?.slice(0, 4) ?? ""}`);
+}
+
+/** Stems of a text's content words, in order. */
+function contentStems(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.term)
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+    .map(stem);
+}
+
+/** Share of the question's adjacent word pairs that also stand together in the sentence. */
+function phraseOverlap(questionStems: string[], sentence: string): number {
+  if (questionStems.length < 2) return 0;
+  const s = contentStems(sentence);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) pairs.add(`${s[i]} ${s[i + 1]}`);
+  let hits = 0;
+  for (let i = 0; i + 1 < questionStems.length; i++) if (pairs.has(`${questionStems[i]} ${questionStems[i + 1]}`)) hits++;
+  return hits / (questionStems.length - 1);
 }
 
 export class ExtractiveAnswerer implements Answerer {
@@ -78,6 +100,10 @@ export class ExtractiveAnswerer implements Answerer {
     const minCoverage = this.options.minCoverage ?? 0.4;
         const seen = new Set<string>();
     const out: Candidate[] = [];
+    const questionWords = new Set(tokenize(input.question).map((t) => t.term));
+    const questionStems = contentStems(input.question);
+    const defMatch = /^\s*what\s+(?:is|are|was|does)\s+(?:the\s+)?([\p{L}\d-]+)(?:\s+stand\s+for)?\s*\??\s*$/iu.exec(input.question);
+    const definiendum = defMatch?.[1]?.replace(/[^\p{L}\d-]/gu, "") ?? null;
     input.retrieved.forEach((r, rank) => {
       const { article } = r.chunk;
       const meta = metaKeys(article);
@@ -94,9 +120,11 @@ export class ExtractiveAnswerer implements Answerer {
         const nearby = [i - 1, i - 2, 0, 1, 2].filter((j) => j >= 0 && j !== i && j < article.spans.length);
         const window = mergeKeys(own, meta, ...nearby.map((j) => sentenceKeys(article, j)));
         let matchedWeight = 0;
+        let ownWeight = 0;
         const matched = new Set<string>();
         for (const t of terms) {
           const inSentence = matchStrength(t.term, own);
+          ownWeight += t.weight * inSentence;
           const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window) * 0.6;
           if (t.required && inWindow === 0) return; // a name or number the passage lacks: it does not answer
           if (inWindow > 0) {
@@ -106,8 +134,20 @@ export class ExtractiveAnswerer implements Answerer {
         }
         const coverage = matchedWeight / totalWeight;
         if (coverage < minCoverage) return;
-        const cue = answerTypeCue(analysis.type, text);
-        const score = coverage + 0.25 * cue + 0.15 / (1 + rank) + 0.1 * Math.max(0, r.similarity);
+        const cue = answerTypeCue(analysis.type, text, questionWords);
+        // "How many" needs a number: a sentence without one does not answer it.
+        if (analysis.type === "quantity" && cue === 0) return;
+        // "When" with no date in a sentence about plans or hopes: the report date would mislead.
+        // Without a date in the sentence, only a sentence that is itself about the question may be
+        // answered with the report's date.
+        if (analysis.type === "when" && cue === 0 && (MODAL.test(text) || ownWeight / totalWeight < 0.6)) return;
+        // New information beyond the question's own words, and definitions for "what is X?".
+        const fresh = [...own.raw].filter((w) => w.length > 3 && !questionWords.has(w)).length;
+        const novelty = Math.min(1, fresh / 10);
+        const defines = definiendum !== null && new RegExp(`\\(${definiendum}\\)|\\b${definiendum}\\s+(is|are|was|stands)\\b`, "i").test(text) ? 1 : 0;
+        const phrase = phraseOverlap(questionStems, text);
+        const score =
+          coverage + 0.25 * cue + 0.2 * phrase + 0.1 * novelty + 0.3 * defines + 0.15 / (1 + rank) + 0.1 * Math.max(0, r.similarity);
         out.push({ article, sentence: i, start: span.start, end: span.end, text, score, coverage, matched });
       });
     });
@@ -139,7 +179,13 @@ export class ExtractiveAnswerer implements Answerer {
       let start = c.start;
       // Coreference: "He added…" needs the sentence before it to make sense.
       if (PRONOUN_START.test(c.text.replace(DATELINE, "")) && c.sentence > 0) start = c.article.spans[c.sentence - 1]?.start ?? start;
-      const quote = c.article.text.slice(start, c.end).replace(/\s+/g, " ").trim();
+      let end = c.end;
+      // A short sentence that announces a list ("…has several main tasks.") needs the next one.
+      const next = c.article.spans[c.sentence + 1];
+      if (next !== undefined && c.text.split(/\s+/).length < 16 && /\b(several|following|these|various|main|two|three|four|five)\b/i.test(c.text)) {
+        end = next.end;
+      }
+      const quote = c.article.text.slice(start, end).replace(/\s+/g, " ").trim();
       const norm = quote.toLowerCase();
       if (quotes.has(norm)) continue;
       quotes.add(norm);
@@ -158,7 +204,9 @@ export class ExtractiveAnswerer implements Answerer {
       }
       const text = quote.replace(DATELINE, "");
       // A "when" question whose sentence has no date: the article's date is the honest answer.
-      const dated = input.analysis.type === "when" && answerTypeCue("when", text) === 0 && c.article.date !== null;
+      // …unless the sentence is about a plan or a hope, where the report date would mislead.
+      const dated =
+        input.analysis.type === "when" && answerTypeCue("when", text) === 0 && c.article.date !== null && !MODAL.test(text);
       parts.push(dated ? `${c.article.source || "The article"} reported on ${c.article.date}: ${text} [${n}]` : `${text} [${n}]`);
     }
     return { answer: parts.join(" "), grounded: citations.length > 0, citations };

@@ -44,6 +44,7 @@ export function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much)\b|\bnumber of\b|\bhow large\b|\bhow big\b/.test(q)) return "quantity";
   if (/\bwho(m|se)?\b/.test(q)) return "who";
+  if (/^\s*(which|what)\s+(\w+\s+){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate)s?\b/.test(q)) return "who";
   if (/\bwhen\b|\bwhat (date|year|day|month|time)\b|\bwhich (date|year|day|month)\b/.test(q)) return "when";
   if (/\bwhere\b|\bwhich (city|country|place)\b|\bin what (city|country)\b/.test(q)) return "where";
   if (/\bwhy\b/.test(q)) return "why";
@@ -60,19 +61,23 @@ export function analyzeQuestion(question: string, options: { rarity?: WordRarity
   const terms: QuestionTerm[] = [];
   tokens.forEach((token, i) => {
     const t = token.term;
-    if (t.length < 2 || STOPWORDS.has(t) || FRAME.has(t) || seen.has(t)) return;
+    if (t.length < 2 || STOPWORDS.has(t) || seen.has(t)) return;
     seen.add(t);
+    if (FRAME.has(t)) {
+      terms.push({ term: t, required: false, weight: 0.3 });
+      return;
+    }
     const raw = question.slice(token.start, token.end);
     const capitalised = /^\p{Lu}/u.test(raw) && (i > 0 || /^\p{Lu}{2,}$/u.test(raw));
     const numeric = /\d/.test(t);
     const rank = options.rarity?.rank(t);
     const known = options.known?.(t) ?? true;
-    const rare = rank === undefined ? !known : rank > 12_000;
-    // Unknown to the articles and not an everyday word: a specific thing the articles don't cover.
-    const unknownSpecific = !known && (rank === undefined || rank > 2_500);
-    const required = capitalised || numeric || rare || unknownSpecific;
-    const weight = required ? 1.5 : rank === undefined ? 1 : Math.min(1.2, 0.4 + Math.log10(rank + 10) / 5);
-    terms.push({ term: t, required, weight });
+    // Unknown to the articles and rare in English (or not English at all): a specific thing.
+    const unknownSpecific = !known && (rank === undefined || rank > 20_000);
+    const required = capitalised || numeric || unknownSpecific;
+    // Rarer words say more about what is asked: weight grows with the log of the frequency rank.
+    const rarity = rank === undefined ? 3 : Math.max(0.8, Math.log10(rank + 10) - 1);
+    terms.push({ term: t, required, weight: required ? Math.max(1.5, rarity) : rarity });
   });
   const trimmed = question.trim();
   const type = questionType(trimmed);
