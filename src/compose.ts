@@ -56,7 +56,7 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
   return DossierAnswerService.create({
     loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder: options.embedder }),
     embedQuery: (text) => options.embedder.embedQuery(text),
-    answerer: options.answerer ?? new ExtractiveAnswerer(),
+    answerer: options.answerer ?? new ExtractiveAnswerer(rarity === undefined ? {} : { rarity }),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
     ...(rarity === undefined ? {} : { rarity }),

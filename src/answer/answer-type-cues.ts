@@ -11,17 +11,25 @@ const NUMBER = /(?<![\d-])\b\d{1,3}(?:,\d{3})+\b|(?<![\d-])\b\d+(?![\d,.-]|st\b|
 const PERSON = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+|\b(minister|chairman|chairwoman|chair|president|head|director|secretary|delegation|delegates|representatives|ambassador|leader)\b/u;
 const PLACE = /\b(in|at|to|from)\s+(the\s+)?\p{Lu}\p{L}+/u;
 
-const NAME = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu;
+const CAPITALISED = /\p{Lu}[\p{Ll}’'-]+/gu;
+
+export interface CueContext {
+  /** True when the word (lower case) is already in the question, in any spelling. */
+  inQuestion(word: string): boolean;
+  /** True when the word (lower case) looks like a proper name rather than a common word. */
+  isName(word: string): boolean;
+}
 
 /** 1 when the sentence has what the question type asks for, 0 when it lacks it, 0.5 when the type sets no cue. */
-export function answerTypeCue(type: QuestionType, sentence: string, questionTerms?: ReadonlySet<string>): number {
+export function answerTypeCue(type: QuestionType, sentence: string, context?: CueContext): number {
   switch (type) {
     case "who": {
-      // A name the question does not already contain is the strongest "who" answer.
+      // A proper name the question does not already contain is the strongest "who" answer.
       const body = sentence.replace(/^\p{Lu}\p{Ll}+\s/u, "");
-      if (questionTerms !== undefined) {
-        for (const m of body.matchAll(NAME)) {
-          if (m[0].split(/\s+/).some((w) => !questionTerms.has(w.toLowerCase()))) return 1;
+      if (context !== undefined) {
+        for (const m of body.matchAll(CAPITALISED)) {
+          const word = m[0].toLowerCase().replace(/[’']s$/, "");
+          if (context.isName(word) && !context.inQuestion(word)) return 1;
         }
       }
       return PERSON.test(body) ? 0.6 : 0;

@@ -7,9 +7,9 @@
 import type { Citation } from "../core/types.js";
 import type { IndexedArticle } from "../retrieval/loaded-index.js";
 import type { AnswerInput, Answerer, DraftAnswer } from "./answer-types.js";
-import { answerTypeCue } from "./answer-type-cues.js";
+import { answerTypeCue, type CueContext } from "./answer-type-cues.js";
 import { notCoveredAnswer } from "./not-covered.js";
-import type { QuestionTerm } from "./question-analysis.js";
+import type { QuestionTerm, WordRarity } from "./question-analysis.js";
 import { keysOf, matchStrength, mergeKeys, type TextKeys } from "./term-match.js";
 import { stem } from "../retrieval/term-keys.js";
 import { STOPWORDS, tokenize } from "../retrieval/tokenize.js";
@@ -19,6 +19,8 @@ export interface ExtractiveOptions {
   maxQuotes?: number;
   /** Below this share of the question's weighted terms the sentence does not answer it. */
   minCoverage?: number;
+  /** Word frequencies, to tell proper names from common words. */
+  rarity?: WordRarity;
 }
 
 interface Candidate {
@@ -102,6 +104,15 @@ export class ExtractiveAnswerer implements Answerer {
     const out: Candidate[] = [];
     const questionWords = new Set(tokenize(input.question).map((t) => t.term));
     const questionStems = contentStems(input.question);
+    const questionKeys = keysOf(input.question);
+    const rarity = this.options.rarity;
+    const cueContext: CueContext = {
+      inQuestion: (w) => matchStrength(w, questionKeys) > 0,
+      isName: (w) => {
+        const r = rarity?.rank(w);
+        return r === undefined || r > 8_000;
+      },
+    };
     const defMatch = /^\s*what\s+(?:is|are|was|does)\s+(?:the\s+)?([\p{L}\d-]+)(?:\s+stand\s+for)?\s*\??\s*$/iu.exec(input.question);
     const definiendum = defMatch?.[1]?.replace(/[^\p{L}\d-]/gu, "") ?? null;
     input.retrieved.forEach((r, rank) => {
@@ -134,7 +145,7 @@ export class ExtractiveAnswerer implements Answerer {
         }
         const coverage = matchedWeight / totalWeight;
         if (coverage < minCoverage) return;
-        const cue = answerTypeCue(analysis.type, text, questionWords);
+        const cue = answerTypeCue(analysis.type, text, cueContext);
         // "How many" needs a number: a sentence without one does not answer it.
         if (analysis.type === "quantity" && cue === 0) return;
         // "When" with no date in a sentence about plans or hopes: the report date would mislead.
