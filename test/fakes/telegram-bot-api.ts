@@ -27,6 +27,8 @@ export interface SentMessage {
   at: number;
 }
 
+export interface UserMessageInput { chat: FakeChat; from: FakeUser; text?: string; extra?: Record<string, unknown> }
+
 export interface FakeError { error_code: number; description: string; parameters?: { retry_after?: number } }
 
 export interface FakeBotApiOptions {
@@ -56,12 +58,12 @@ export class FakeTelegramBotApi {
   }
 
   static async start(options: FakeBotApiOptions): Promise<FakeTelegramBotApi> {
-    let api: FakeTelegramBotApi | undefined;
-    const server = http.createServer((req, res) => void api?.handle(req, res));
+    const holder: { api?: FakeTelegramBotApi } = {};
+    const server = http.createServer((req, res) => void holder.api?.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    api = new FakeTelegramBotApi(server, `http://127.0.0.1:${port}`, options);
-    return api;
+    holder.api = new FakeTelegramBotApi(server, `http://127.0.0.1:${port}`, options);
+    return holder.api;
   }
 
   /** Long polls currently held open. */
@@ -80,14 +82,21 @@ export class FakeTelegramBotApi {
 
   /** Queues a raw update (any shape) and wakes long polls. Returns its update_id. */
   pushUpdate(update: Record<string, unknown>): number {
-    const id = this.nextUpdateId++;
-    this.updates.push({ update_id: id, ...update });
+    const id = typeof update.update_id === "number" ? update.update_id : this.nextUpdateId++;
+    this.updates.push({ ...update, update_id: id });
     this.flushPolls();
     return id;
   }
 
-  /** Builds a message update as Telegram would and queues it; returns the message id. */
-  sendUserMessage(input: { chat: FakeChat; from: FakeUser; text?: string; extra?: Record<string, unknown> }): number {
+  /** Builds a message update as Telegram would and queues it for getUpdates; returns the message id. */
+  sendUserMessage(input: UserMessageInput): number {
+    const update = this.makeMessageUpdate(input);
+    this.pushUpdate(update);
+    return (update.message as { message_id: number }).message_id;
+  }
+
+  /** Builds a message update (for a webhook POST) without queuing it; `update_id` included. */
+  makeMessageUpdate(input: UserMessageInput): Record<string, unknown> {
     const messageId = this.nextMessageId++;
     const message: Record<string, unknown> = {
       message_id: messageId,
@@ -98,8 +107,7 @@ export class FakeTelegramBotApi {
       ...input.extra,
     };
     this.pushedAt.set(`${input.chat.id}:${messageId}`, performance.now());
-    this.pushUpdate({ message });
-    return messageId;
+    return { update_id: this.nextUpdateId++, message };
   }
 
   /** Resolves when `predicate` holds (checked after every API call); rejects after `ms` so a test fails instead of hanging. */
@@ -157,8 +165,7 @@ export class FakeTelegramBotApi {
       if (token !== this.options.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       const failure = this.failures.findIndex((f) => f.method === method);
       if (failure !== -1) {
-        const [{ error }] = this.failures.splice(failure, 1) as [{ error: FakeError }];
-        if (error.error_code >= 500) return this.reply(res, error.error_code, { ok: false, ...error });
+        const error = this.failures.splice(failure, 1)[0]!.error;
         return this.reply(res, error.error_code, { ok: false, ...error });
       }
       this.dispatch(method, payload, res);

@@ -15,6 +15,7 @@ import { AppError } from "../../errors.js";
 import { BOT_COMMANDS } from "./format-sources.js";
 import { LongPolling } from "./long-polling.js";
 import { createMessageHandler } from "./message-handler.js";
+import { redactingLogger } from "./redacting-logger.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
 import { KeyedTaskQueue } from "./task-queue.js";
 import { describeTelegramError, withRetry } from "./telegram-call.js";
@@ -73,8 +74,9 @@ function startupError(error: unknown, config: TelegramConfig, secrets: string[])
 
 /** Starts the bot and resolves once it is receiving updates; startup problems reject with an AppError. */
 export async function startTelegramAdapter(options: TelegramAdapterOptions): Promise<RunningTelegramAdapter> {
-  const { config, logger } = options;
+  const { config } = options;
   const secrets = [config.token, config.webhookSecret].filter((s): s is string => s !== null && s !== "");
+  const logger = redactingLogger(options.logger, secrets);
   const sleep = options.sleep ?? abortableSleep;
   const lifetime = new AbortController();
   const webhookUrl = webhookUrlOf(config);
