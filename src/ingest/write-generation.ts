@@ -6,8 +6,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { Document } from "@langchain/core/documents";
 import type { Embedder } from "../retrieval/embedder.js";
 import type { LexicalIndex } from "../retrieval/lexical-index.js";
 import { files, generationDir, manifestPath, type Manifest, type StoredArticle, type StoredChunk } from "./index-files.js";
@@ -38,12 +36,15 @@ async function writeFileSynced(file: string, data: string | Uint8Array): Promise
 
 /** Builds the HNSW store for all chunk vectors. */
 export async function buildVectorStore(input: Pick<GenerationInput, "embedder" | "articles" | "chunks" | "vectors">) {
+  // Imported on demand: loading LangChain's vector store costs ~0.6 s, which `ask` need not pay.
+  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
+  const { Document } = await import("@langchain/core/documents");
   const dims = input.embedder.dimensions;
   const store = new HNSWLib(input.embedder, { space: "cosine", numDimensions: dims });
   if (input.chunks.length === 0) return store;
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const vectors: number[][] = [];
-  const docs: Document[] = [];
+  const docs: InstanceType<typeof Document>[] = [];
   input.chunks.forEach((chunk, i) => {
     vectors.push(Array.from(input.vectors.subarray(i * dims, (i + 1) * dims)));
     const text = byId.get(chunk.articleId)?.text.slice(chunk.start, chunk.end) ?? "";

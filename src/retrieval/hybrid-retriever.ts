@@ -68,9 +68,9 @@ function mergeFilters(a: RetrievalFilter | undefined, b: RetrievalFilter | undef
 async function denseSearch(index: LoadedIndex, query: number[], depth: number, allow?: (doc: number) => boolean) {
   const out: { doc: number; similarity: number }[] = [];
   if (index.chunks.length === 0) return out;
-  if (allow === undefined && index.store !== null) {
+  if (allow === undefined && index.hnsw !== null) {
     const k = Math.min(depth, index.chunks.length);
-    const result = index.store.index.searchKnn(query, k);
+    const result = index.hnsw.searchKnn(query, k);
     result.neighbors.forEach((doc, i) => out.push({ doc, similarity: 1 - (result.distances[i] ?? 1) }));
     return out;
   }
