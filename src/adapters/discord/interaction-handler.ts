@@ -1,0 +1,103 @@
+/**
+ * Slash commands → the question desk → interaction responses. `/ask` is deferred at once (Discord
+ * allows 3 s for the first response) and then edited with the answer; refusals, `/help` and
+ * `/sources` are ephemeral so they never clutter a channel. Anything else is ignored or answered
+ * with a short hint, never a crash.
+ */
+import type { ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { AnswerService } from "../../core/types.js";
+import type { Logger } from "../../core/logger.js";
+import type { AccessPolicy } from "./access-policy.js";
+import { commandNames, QUESTION_OPTION } from "./commands.js";
+import { conversationKey } from "./conversation-key.js";
+import { formatHelp, formatSources } from "./format-sources.js";
+import { ephemeralPayload } from "./message-payload.js";
+import type { QuestionDesk } from "./question-desk.js";
+import { replies } from "./user-replies.js";
+
+export interface InteractionHandlerOptions {
+  desk: QuestionDesk;
+  policy: AccessPolicy;
+  service: AnswerService;
+  logger: Logger;
+  maxQuestionLength: number;
+  messageContent: boolean;
+  /** Aborted when the adapter stops. */
+  signal: AbortSignal;
+}
+
+/** Builds the `interactionCreate` listener. */
+export function createInteractionHandler(options: InteractionHandlerOptions): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) {
+      await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isChatInputCommand()) {
+      options.logger.debug("discord: ignored interaction", { type: interaction.type });
+      return;
+    }
+    const channel = interaction.channel;
+    const place = {
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      parentChannelId: channel?.isThread() === true ? channel.parentId : null,
+    };
+    if (!options.policy.allows(place)) {
+      await interaction.reply(ephemeralPayload(replies.notAllowedHere));
+      return;
+    }
+    switch (interaction.commandName) {
+      case commandNames.ask:
+        await handleAsk(interaction, options);
+        return;
+      case commandNames.sources:
+        await replyEphemeral(interaction, formatSources(options.service.corpus()));
+        return;
+      case commandNames.help:
+        await replyEphemeral(
+          interaction,
+          formatHelp(options.service.corpus(), {
+            maxQuestionLength: options.maxQuestionLength,
+            messageContent: options.messageContent,
+            botMention: `<@${interaction.client.user.id}>`,
+          }),
+        );
+        return;
+      default:
+        await interaction.reply(ephemeralPayload(replies.unknownCommand));
+    }
+  };
+}
+
+async function handleAsk(interaction: ChatInputCommandInteraction, options: InteractionHandlerOptions): Promise<void> {
+  const question = (interaction.options.getString(QUESTION_OPTION) ?? "").trim();
+  if (question === "") {
+    await interaction.reply(ephemeralPayload(replies.emptyQuestion));
+    return;
+  }
+  const admission = options.desk.admit(interaction.user.id, question);
+  if (!admission.ok) {
+    await interaction.reply(ephemeralPayload(admission.message));
+    return;
+  }
+  await interaction.deferReply();
+  const parts = await options.desk.answer({
+    question,
+    conversationId: conversationKey(interaction.channelId, interaction.user.id),
+    signal: options.signal,
+    format: { echoQuestion: true },
+    route: "slash",
+  });
+  const [first, ...rest] = parts;
+  if (first === undefined) return;
+  await interaction.editReply(first);
+  for (const part of rest) await interaction.followUp(part);
+}
+
+/** Replies with one or more ephemeral messages (long `/sources` lists span several). */
+async function replyEphemeral(interaction: ChatInputCommandInteraction, texts: string[]): Promise<void> {
+  const [first, ...rest] = texts;
+  await interaction.reply(ephemeralPayload(first ?? "…"));
+  for (const text of rest) await interaction.followUp(ephemeralPayload(text));
+}

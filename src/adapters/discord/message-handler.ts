@@ -1,0 +1,109 @@
+/**
+ * Messages → the question desk → replies. A message is a question when it mentions the bot, replies
+ * to one of the bot's messages, is written in a thread the bot started, or is a DM; everything else
+ * (other bots, system messages, unknown types, chatter) is ignored. Without the Message Content
+ * intent a mention may arrive without its text: the user is pointed to `/ask` instead.
+ */
+import { MessageType, type Message } from "discord.js";
+import type { Logger } from "../../core/logger.js";
+import type { AccessPolicy } from "./access-policy.js";
+import { conversationKey } from "./conversation-key.js";
+import { safePayload, type SafePayload } from "./message-payload.js";
+import type { QuestionDesk } from "./question-desk.js";
+import { replies } from "./user-replies.js";
+
+export interface MessageHandlerOptions {
+  desk: QuestionDesk;
+  policy: AccessPolicy;
+  logger: Logger;
+  messageContent: boolean;
+  /** Aborted when the adapter stops. */
+  signal: AbortSignal;
+}
+
+/** How a message reached the bot, if it did. */
+type Route = "dm" | "mention" | "reply" | "thread";
+
+/** Builds the `messageCreate` listener. */
+export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<void> {
+  return async (message) => {
+    if (message.author.bot || message.system || message.webhookId !== null) return;
+    if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
+    const botId = message.client.user.id;
+    const route = routeOf(message, botId);
+    if (route === null) return;
+
+    const channel = message.channel;
+    const place = {
+      guildId: message.guildId,
+      channelId: message.channelId,
+      parentChannelId: channel.isThread() ? channel.parentId : null,
+    };
+    if (!options.policy.allows(place)) {
+      options.logger.debug("discord: message outside the allow-lists ignored", { channel: message.channelId });
+      return;
+    }
+
+    const question = stripBotMention(message.content, botId);
+    // In a bot thread an empty message is chatter we cannot read (no intent), not a question.
+    if (question === "" && route === "thread") return;
+
+    const admission = options.desk.admit(message.author.id, question);
+    if (!admission.ok) {
+      if (!admission.repeat) await reply(message, safePayload(admission.message, { pingAsker: true }), options.logger);
+      return;
+    }
+    if (question === "") {
+      const hint = options.messageContent ? replies.emptyQuestion : replies.useSlashCommand;
+      await reply(message, safePayload(hint, { pingAsker: true }), options.logger);
+      return;
+    }
+
+    if (channel.isSendable()) channel.sendTyping().catch((error: unknown) => options.logger.debug("discord: typing failed", { error }));
+    const parts = await options.desk.answer({
+      question,
+      conversationId: conversationKey(message.channelId, message.author.id),
+      signal: options.signal,
+      format: { pingAsker: true },
+      route,
+    });
+    const [first, ...rest] = parts;
+    if (first === undefined || !(await reply(message, first, options.logger))) return;
+    for (const part of rest) {
+      if (!channel.isSendable()) return;
+      await channel.send(part);
+    }
+  };
+}
+
+/** Why this message is addressed to the bot, or null when it is not. */
+function routeOf(message: Message, botId: string): Route | null {
+  if (message.guildId === null) return "dm";
+  if (message.mentions.users.has(botId)) return "mention";
+  if (message.reference?.messageId !== undefined && repliedAuthorId(message) === botId) return "reply";
+  const channel = message.channel;
+  if (channel.isThread() && channel.ownerId === botId) return "thread";
+  return null;
+}
+
+function repliedAuthorId(message: Message): string | undefined {
+  const referenceId = message.reference?.messageId;
+  const cached = referenceId === undefined ? undefined : message.channel.messages.cache.get(referenceId);
+  return cached?.author.id ?? message.mentions.repliedUser?.id;
+}
+
+/** The question without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
+export function stripBotMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+}
+
+/** Replies to the question; false when Discord refused (e.g. no permission to send here). */
+async function reply(message: Message, payload: SafePayload, logger: Logger): Promise<boolean> {
+  try {
+    await message.reply(payload);
+    return true;
+  } catch (error) {
+    logger.warn("discord: could not reply", { channel: message.channelId, error });
+    return false;
+  }
+}
