@@ -19,7 +19,11 @@ export interface MessageHandlerOptions {
   messageContent: boolean;
   /** Aborted when the adapter stops. */
   signal: AbortSignal;
+  /** Show "typing…" when an answer takes longer than this. */
+  typingDelayMs?: number;
 }
+
+const DEFAULT_TYPING_DELAY_MS = 300;
 
 /** How a message reached the bot, if it did. */
 type Route = "dm" | "mention" | "reply" | "thread";
@@ -59,14 +63,22 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       return;
     }
 
-    if (channel.isSendable()) channel.sendTyping().catch((error: unknown) => options.logger.debug("discord: typing failed", { error }));
-    const parts = await options.desk.answer({
-      question,
-      conversationId: conversationKey(message.channelId, message.author.id),
-      signal: options.signal,
-      format: { pingAsker: true },
-      route,
-    });
+    // Typing only for slow answers: a fast answer needs none, and it halves REST calls per question.
+    const typing = setTimeout(() => {
+      if (channel.isSendable()) channel.sendTyping().catch((error: unknown) => options.logger.debug("discord: typing failed", { error }));
+    }, options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);
+    let parts: SafePayload[];
+    try {
+      parts = await options.desk.answer({
+        question,
+        conversationId: conversationKey(message.channelId, message.author.id),
+        signal: options.signal,
+        format: { pingAsker: true },
+        route,
+      });
+    } finally {
+      clearTimeout(typing);
+    }
     const [first, ...rest] = parts;
     if (first === undefined || !(await reply(message, first, options.logger))) return;
     for (const part of rest) {

@@ -82,7 +82,17 @@ describe("messages", () => {
     expect(contentOf(reply)).toMatch(/^Answer to "Who chairs the federation\?": Muradil Jumadilde chairs the federation \[1\]\.\n\n\*\*Sources\*\*\n\*\*\[1\]\*\* /);
     expect(reply.body?.flags).toBe(SUPPRESS_EMBEDS);
     expect(h.service.asks[0]).toMatchObject({ question: "Who chairs the federation?", context: { conversationId: `discord:${h.general}:${h.alice.id}` } });
-    expect(h.fake.requests.some((r) => r.path === `/channels/${h.general}/typing`)).toBe(true);
+  });
+
+  test("a slow answer shows the typing indicator first", async () => {
+    let release: () => void = () => undefined;
+    h.service.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { message } = h.sendMessage({ from: h.alice, content: "slow one", mention: true });
+    const typing = await h.fake.waitForRequest((r) => r.path === `/channels/${h.general}/typing`);
+    release();
+    expect((await h.replyTo(message.id)).at).toBeGreaterThan(typing.at);
   });
 
   test("a message without a mention is ignored", async () => {
