@@ -38,7 +38,12 @@ export function chunkArticle(
       text: article.text.slice(startSpan.start, endSpan.end),
     });
     if (last + 1 >= sentences.length) break;
-    first = Math.max(first + 1, last + 1 - overlap);
+    // Step back for overlap only when the next sentence still fits beside it; otherwise the overlap
+    // would become a chunk of its own that adds nothing new.
+    const next = last + 1;
+    const withOverlap = Math.max(first + 1, next - overlap);
+    const fits = (sentences[next]?.end ?? 0) - (sentences[withOverlap]?.start ?? 0) <= target;
+    first = fits ? withOverlap : next;
   }
   return chunks;
 }

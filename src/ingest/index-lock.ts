@@ -31,7 +31,14 @@ export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await fs.writeFile(file, JSON.stringify(info), { flag: "wx" });
+      // Write a private file, then link it into place: the lock appears complete or not at all.
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      await fs.writeFile(tmp, JSON.stringify(info));
+      try {
+        await fs.link(tmp, file);
+      } finally {
+        await fs.rm(tmp, { force: true });
+      }
       return {
         release: async () => {
           const current = await fs.readFile(file, "utf8").catch(() => "");

@@ -45,16 +45,16 @@ export function splitSentences(text: string): Span[] {
     const ch = text[i] ?? "";
     if (ch === "\n") {
       // A blank line always ends a sentence; a single newline ends a line without final punctuation
-      // only when the next line starts a new block (headlines, datelines, list items).
-      const next = text.indexOf("\n", i + 1);
-      const blank = /^\n[ \t]*\n/.test(text.slice(i, i + 64));
-      if (blank) {
+      // (headline, dateline, list item) unless the next line continues in lower case (hard wrap).
+      if (/^\n[ \t]*\n/.test(text.slice(i, i + 64))) {
         push(i);
         continue;
       }
+      let k = i + 1;
+      while (k < text.length && (text[k] === " " || text[k] === "\t")) k++;
+      const continues = /\p{Ll}/u.test(text[k] ?? "");
       const line = text.slice(start, i).trim();
-      if (line.length > 0 && line.length < 200 && !/[,;:]$/.test(line)) push(i);
-      else if (next === -1) continue;
+      if (!continues && line.length > 0 && line.length < 200 && !/[,;:]$/.test(line)) push(i);
       continue;
     }
     if (ch !== "." && ch !== "!" && ch !== "?" && ch !== "…") continue;

@@ -90,7 +90,7 @@ describe("splitSentences", () => {
   // < 200 characters ends it, whatever the next line is; the comment above says it should only do so
   // when the next line starts a new block. Hard-wrapped prose (Markdown/.txt wrapped at ~80 columns)
   // is cut mid-sentence, so quotes become fragments. Remove `.fails` once fixed.
-  it.fails("keeps a hard-wrapped sentence together when the next line continues in lower case", () => {
+  it("keeps a hard-wrapped sentence together when the next line continues in lower case", () => {
     const text = "The council met in Springfield to discuss\nwages and vocational training. It was signed.";
     expect(sentences(text)).toEqual(["The council met in Springfield to discuss\nwages and vocational training.", "It was signed."]);
   });
