@@ -11,6 +11,7 @@ import { parseDateIntent } from "../retrieval/date-intent.js";
 import { retrieve } from "../retrieval/hybrid-retriever.js";
 import type { LoadedIndex } from "../retrieval/loaded-index.js";
 import { stem } from "../retrieval/term-keys.js";
+import { pickArticleMeta } from "./article-meta.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import type { Logger } from "./logger.js";
 import { silentLogger } from "./logger.js";
@@ -83,16 +84,7 @@ export class DossierAnswerService implements AnswerService {
     const from = dates[0];
     const to = dates.at(-1);
     return {
-      articles: manifest.articles.map(({ path, title, source, date, url, language, license, chunks }) => ({
-        path,
-        title,
-        source,
-        date,
-        url,
-        chunks,
-        ...(language === undefined ? {} : { language }),
-        ...(license === undefined ? {} : { license }),
-      })),
+      articles: manifest.articles.map((a) => ({ path: a.path, ...pickArticleMeta(a), chunks: a.chunks })),
       dateRange: from === undefined || to === undefined ? null : { from, to },
       sources: [...new Set(manifest.articles.map((a) => a.source).filter((s) => s !== ""))].sort(),
       builtAt: manifest.builtAt,

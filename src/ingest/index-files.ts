@@ -12,6 +12,7 @@
  */
 import path from "node:path";
 import type { ArticleMeta } from "../core/types.js";
+import type { Span } from "./split-sentences.js";
 
 export const INDEX_FORMAT = "dossier-index/1";
 
@@ -59,3 +60,14 @@ export const files = {
   lexical: "lexical.json",
   hnsw: "hnsw",
 } as const;
+
+/** Sentence spans as stored: a flat `[start0, end0, start1, end1, …]` list, compact in JSON. */
+export function encodeSpans(spans: readonly Span[]): number[] {
+  return spans.flatMap((s) => [s.start, s.end]);
+}
+
+export function decodeSpans(flat: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0 });
+  return spans;
+}

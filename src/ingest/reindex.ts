@@ -10,11 +10,12 @@ import { silentLogger } from "../core/logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import { LexicalIndex } from "../retrieval/lexical-index.js";
 import { chunkArticle } from "./chunk-article.js";
-import { INDEX_FORMAT, type Manifest, type StoredArticle, type StoredChunk } from "./index-files.js";
+import { pickArticleMeta } from "../core/article-meta.js";
+import { encodeSpans, INDEX_FORMAT, type Manifest, type StoredArticle, type StoredChunk } from "./index-files.js";
 import { acquireIndexLock } from "./index-lock.js";
 import { loadArticles, type SkippedFile } from "./load-articles.js";
 import { readGeneration, readManifest, type GenerationData } from "./read-index.js";
-import { splitSentences } from "./split-sentences.js";
+import { splitSentences, type Span } from "./split-sentences.js";
 import { pruneGenerations, writeGeneration } from "./write-generation.js";
 
 export type ReindexPhase = "load" | "embed" | "write";
@@ -64,28 +65,15 @@ function versions(): Record<string, string> {
   return { dossier: v("../../package.json"), "hnswlib-node": v("hnswlib-node"), "@langchain/community": v("@langchain/community") };
 }
 
-function toStored(article: Article): StoredArticle {
-  const spans = splitSentences(article.text);
-  const stored: StoredArticle = {
+function toStored(article: Article, spans: readonly Span[]): StoredArticle {
+  return {
     id: article.id,
     path: article.path,
     hash: article.hash,
-    title: article.title,
-    source: article.source,
-    date: article.date,
-    url: article.url,
+    ...pickArticleMeta(article),
     text: article.text,
-    sentences: spans.flatMap((s) => [s.start, s.end]),
+    sentences: encodeSpans(spans),
   };
-  if (article.language !== undefined) stored.language = article.language;
-  if (article.license !== undefined) stored.license = article.license;
-  return stored;
-}
-
-function spansOf(stored: StoredArticle) {
-  const spans = [];
-  for (let i = 0; i + 1 < stored.sentences.length; i += 2) spans.push({ start: stored.sentences[i] ?? 0, end: stored.sentences[i + 1] ?? 0 });
-  return spans;
 }
 
 /** Runs a re-index (or plans one with `dryRun`). Throws `AppError` on fatal problems. */
@@ -181,9 +169,9 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
         });
         continue;
       }
-      const s = toStored(article);
-      stored.push(s);
-      for (const c of chunkArticle(article, spansOf(s))) {
+      const spans = splitSentences(article.text);
+      stored.push(toStored(article, spans));
+      for (const c of chunkArticle(article, spans)) {
         toEmbed.push({ index: chunks.length, text: c.text });
         chunks.push({ articleId: c.articleId, index: c.index, start: c.start, end: c.end });
         sourceRow.push(-1);
@@ -217,18 +205,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       model,
       versions: versions(),
       chunks: chunks.length,
-      articles: stored.map(({ id, path, hash, title, source, date, url, language, license }) => ({
-        id,
-        path,
-        hash,
-        title,
-        source,
-        date,
-        url,
-        ...(language === undefined ? {} : { language }),
-        ...(license === undefined ? {} : { license }),
-        chunks: chunkCounts.get(id) ?? 0,
-      })),
+      articles: stored.map((a) => ({ id: a.id, path: a.path, hash: a.hash, ...pickArticleMeta(a), chunks: chunkCounts.get(a.id) ?? 0 })),
     };
     options.onProgress?.("write", 0, 1);
     const written = await writeGeneration({ indexDir: options.indexDir, embedder: options.embedder, articles: stored, chunks, vectors, lexical, manifest });

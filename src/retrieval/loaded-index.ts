@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import { AppError } from "../errors.js";
-import { files, generationDir, type Manifest, type StoredArticle, type StoredChunk } from "../ingest/index-files.js";
+import { decodeSpans, files, generationDir, type Manifest, type StoredArticle, type StoredChunk } from "../ingest/index-files.js";
 import { readGeneration, readManifest } from "../ingest/read-index.js";
 import type { Span } from "../ingest/split-sentences.js";
 import type { Embedder } from "./embedder.js";
@@ -80,11 +80,7 @@ export class LoadedIndex {
         cause: error,
       });
     }
-    const articles: IndexedArticle[] = data.articles.map((a, ordinal) => {
-      const spans: Span[] = [];
-      for (let i = 0; i + 1 < a.sentences.length; i += 2) spans.push({ start: a.sentences[i] ?? 0, end: a.sentences[i + 1] ?? 0 });
-      return { ...a, spans, ordinal };
-    });
+    const articles: IndexedArticle[] = data.articles.map((a, ordinal) => ({ ...a, spans: decodeSpans(a.sentences), ordinal }));
     const byId = new Map(articles.map((a) => [a.id, a]));
     const chunks: IndexedChunk[] = data.chunks.map((c) => {
       const article = byId.get(c.articleId);
