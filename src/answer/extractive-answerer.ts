@@ -87,11 +87,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (analysis.offTopicRequest || (analysis.terms.length === 0 && (input.contextTerms ?? []).length === 0)) {
       return notCoveredAnswer(input.question, "request");
     }
-    const candidates = this.candidates(input);
-    if (candidates.length === 0) return notCoveredAnswer(input.question, "none");
-    candidates.sort((a, b) => b.score - a.score);
-    const best = candidates[0];
-    if (best === undefined) return notCoveredAnswer(input.question, "none");
+    const candidates = this.candidates(input).sort((a, b) => b.score - a.score);
     return this.compose(input, candidates);
   }
 

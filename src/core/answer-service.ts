@@ -117,14 +117,14 @@ export class DossierAnswerService implements AnswerService {
       contextTerms = analyzeQuestion(previous.question, { known }).terms;
       retrievalText = `${question} ${previous.question}`;
       for (const c of previous.answer.citations) {
-        const article = index.manifest.articles.find((a) => a.path === c.path);
+        const article = index.articleByPath.get(c.path);
         if (article !== undefined) boost.add(article.id);
       }
     }
 
     const dateIntent = parseDateIntent(question);
     const vector = await this.options.embedQuery(retrievalText);
-    const retrieved = await retrieve(index, { text: retrievalText, vector }, {
+    const retrieved = retrieve(index, { text: retrievalText, vector }, {
       dateIntent,
       boostArticles: boost,
       ...(context.filter === undefined ? {} : { filter: context.filter }),

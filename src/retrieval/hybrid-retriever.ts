@@ -65,7 +65,7 @@ function mergeFilters(a: RetrievalFilter | undefined, b: RetrievalFilter | undef
 }
 
 /** Dense candidates: HNSW when unfiltered, exact scan of the allowed chunks when filtered. */
-async function denseSearch(index: LoadedIndex, query: number[], depth: number, allow?: (doc: number) => boolean) {
+function denseSearch(index: LoadedIndex, query: number[], depth: number, allow?: (doc: number) => boolean) {
   const out: { doc: number; similarity: number }[] = [];
   if (index.chunks.length === 0) return out;
   if (allow === undefined && index.hnsw !== null) {
@@ -82,19 +82,17 @@ async function denseSearch(index: LoadedIndex, query: number[], depth: number, a
 }
 
 /** Retrieves the best chunks for a query with a precomputed query embedding. */
-export async function retrieve(
+export function retrieve(
   index: LoadedIndex,
   query: { text: string; vector: number[] },
   options: RetrieveOptions = {},
-): Promise<RetrievedChunk[]> {
+): RetrievedChunk[] {
   const k = options.k ?? 8;
   const depth = options.depth ?? 40;
   const filter = mergeFilters(options.filter, options.dateIntent?.filter);
   const allow = allowFor(index, filter);
-  const [dense, lexical] = await Promise.all([
-    denseSearch(index, query.vector, depth, allow),
-    Promise.resolve(index.lexical.search(query.text, depth, allow)),
-  ]);
+  const dense = denseSearch(index, query.vector, depth, allow);
+  const lexical = index.lexical.search(query.text, depth, allow);
 
   const fused = new Map<number, { score: number; similarity: number; lexicalScore: number }>();
   const entry = (doc: number) => {
@@ -115,9 +113,8 @@ export async function retrieve(
 
   // Date preferences and conversation boosts nudge the fused score.
   const intent = options.dateIntent;
-  const dated = index.articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
-  const newest = dated.at(-1);
-  const oldest = dated[0];
+  const newest = index.dateExtremes?.newest;
+  const oldest = index.dateExtremes?.oldest;
   const nudge = 1 / (RRF_K + 1);
   for (const [doc, e] of fused) {
     const article = index.chunks[doc]?.article;
@@ -133,14 +130,14 @@ export async function retrieve(
     .map(([doc, e]) => ({ doc, ...e }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   const out: RetrievedChunk[] = [];
-  const seenTexts: string[] = [];
+  const seenTexts = new Set<string>();
   for (const r of ranked) {
     const chunk = index.chunks[r.doc];
     if (chunk === undefined) continue;
     // Collapse near-duplicates (the same wire story republished): identical normalised text.
     const norm = chunk.text.replace(/\s+/g, " ").trim().toLowerCase();
-    if (seenTexts.includes(norm)) continue;
-    seenTexts.push(norm);
+    if (seenTexts.has(norm)) continue;
+    seenTexts.add(norm);
     out.push({ chunk, score: r.score, similarity: r.similarity, lexicalScore: r.lexicalScore });
     if (out.length >= k) break;
   }

@@ -26,6 +26,9 @@ export interface IndexedChunk extends StoredChunk {
 
 export class LoadedIndex {
   readonly articleById: ReadonlyMap<string, IndexedArticle>;
+  readonly articleByPath: ReadonlyMap<string, IndexedArticle>;
+  /** Oldest and newest article dates, for "latest"/"earliest" questions (null when none is dated). */
+  readonly dateExtremes: { oldest: string; newest: string } | null;
 
   private constructor(
     readonly manifest: Manifest,
@@ -37,6 +40,11 @@ export class LoadedIndex {
     readonly hnsw: hnswlib.HierarchicalNSW | null,
   ) {
     this.articleById = new Map(articles.map((a) => [a.id, a]));
+    this.articleByPath = new Map(articles.map((a) => [a.path, a]));
+    const dates = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
+    const oldest = dates[0];
+    const newest = dates.at(-1);
+    this.dateExtremes = oldest === undefined || newest === undefined ? null : { oldest, newest };
   }
 
   /** Loads the index the manifest points at; retries once if a re-index swapped it meanwhile. */

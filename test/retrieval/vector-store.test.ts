@@ -42,13 +42,13 @@ describe("hybrid retrieval", () => {
     ["pension funds and social security", "2019-06-19-tehran-times-azerbaijan-iran-labor.md"],
   ];
   it.each(cases)("finds the right article first for %s", async (text, article) => {
-    const hits = await retrieve(index, { text, vector: await embedder.embedQuery(text) });
+    const hits = retrieve(index, { text, vector: await embedder.embedQuery(text) });
     expect(hits[0]?.chunk.articleId).toBe(article);
   });
 
   it("never returns the same chunk text twice", async () => {
     const text = "trade unions cooperation";
-    const hits = await retrieve(index, { text, vector: await embedder.embedQuery(text) }, { k: 20 });
+    const hits = retrieve(index, { text, vector: await embedder.embedQuery(text) }, { k: 20 });
     expect(new Set(hits.map((h) => h.chunk.text)).size).toBe(hits.length);
   });
 });
