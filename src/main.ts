@@ -4,16 +4,17 @@
  * terminal chat. SIGINT/SIGTERM stop everything cleanly.
  */
 import { loadConfig, secretsOf, type Config } from "./config.js";
-import { createLogger, redact, type Logger } from "./core/logger.js";
+import { createLogger, type Logger } from "./core/logger.js";
 import { createEmbedder, ensureFreshIndex, openAnswerService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
-import { isAppError } from "./errors.js";
+import { runCli } from "./cli/run-cli.js";
+import type { AnswerService } from "./core/types.js";
 
 interface Running {
   stop(reason?: string): Promise<void>;
 }
 
-async function startBots(config: Config, service: Parameters<typeof runTerminalChat>[0]["service"], logger: Logger): Promise<Running[]> {
+async function startBots(config: Config, service: AnswerService, logger: Logger): Promise<Running[]> {
   const running: Running[] = [];
   const common = { service, logger, rateLimit: config.rateLimit, maxQuestionLength: config.maxQuestionLength };
   if (config.telegram !== null) {
@@ -30,13 +31,7 @@ async function startBots(config: Config, service: Parameters<typeof runTerminalC
 }
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    process.stderr.write(`${isAppError(error) ? error.userMessage : String(error)}\n`);
-    return 2;
-  }
+  const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
   await ensureFreshIndex({ config, embedder, logger });
@@ -67,12 +62,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error: unknown) => {
-    const message = isAppError(error) ? error.userMessage : `dossier stopped: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`${redact(message)}\n`);
-    process.exitCode = 2;
-  });
+runCli(main);

@@ -1,11 +1,11 @@
 /**
  * Runs a CLI entry point with one place that turns errors into a message and an exit code:
- * users see `userMessage`, never a stack trace (set LOG_LEVEL=debug to see the cause).
+ * users see `userMessage`, never a stack trace.
  */
 import { isAppError } from "../errors.js";
 import { redact } from "../core/logger.js";
 
-export function runCli(main: () => Promise<number>, options: { debug?: boolean } = {}): void {
+export function runCli(main: () => Promise<number>): void {
   main()
     .then((code) => {
       process.exitCode = code;
@@ -13,7 +13,6 @@ export function runCli(main: () => Promise<number>, options: { debug?: boolean }
     .catch((error: unknown) => {
       const message = isAppError(error) ? error.userMessage : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
       process.stderr.write(`${redact(message)}\n`);
-      if (options.debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${redact(error.stack)}\n`);
       process.exitCode = 2;
     });
 }
