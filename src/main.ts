@@ -17,15 +17,21 @@ interface Running {
 async function startBots(config: Config, service: AnswerService, logger: Logger): Promise<Running[]> {
   const running: Running[] = [];
   const common = { service, logger, rateLimit: config.rateLimit, maxQuestionLength: config.maxQuestionLength };
-  if (config.telegram !== null) {
-    const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
-    running.push(await startTelegramAdapter({ ...common, config: config.telegram }));
-    logger.info("Telegram adapter started");
-  }
-  if (config.discord !== null) {
-    const { startDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
-    running.push(await startDiscordAdapter({ ...common, config: config.discord }));
-    logger.info("Discord adapter started");
+  try {
+    if (config.telegram !== null) {
+      const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
+      running.push(await startTelegramAdapter({ ...common, config: config.telegram }));
+      logger.info("Telegram adapter started");
+    }
+    if (config.discord !== null) {
+      const { startDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
+      running.push(await startDiscordAdapter({ ...common, config: config.discord }));
+      logger.info("Discord adapter started");
+    }
+  } catch (error) {
+    // One adapter failed to start: stop the ones already running, or they keep the process alive.
+    await Promise.allSettled(running.map((r) => r.stop("startup failed")));
+    throw error;
   }
   return running;
 }
