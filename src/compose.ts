@@ -7,7 +7,7 @@ import type { Config } from "./config.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import type { Answerer } from "./answer/answer-types.js";
 import type { WordRarity } from "./answer/question-analysis.js";
-import { DossierAnswerService } from "./core/answer-service.js";
+import { DossierAnswerService, type QuestionRewriter } from "./core/answer-service.js";
 import { ConversationMemory } from "./core/conversation-memory.js";
 import type { Logger } from "./core/logger.js";
 import { silentLogger } from "./core/logger.js";
@@ -17,15 +17,54 @@ import type { Embedder } from "./retrieval/embedder.js";
 import { GloveEmbeddings } from "./retrieval/glove-embeddings.js";
 import { LoadedIndex } from "./retrieval/loaded-index.js";
 
-/** The embedder the configuration asks for (local GloVe by default). */
+/** The local GloVe embeddings (also the word-frequency source that sharpens refusals). */
 export async function createEmbedder(options: { cacheDir: string; logger?: Logger }): Promise<GloveEmbeddings> {
   return GloveEmbeddings.load({ cacheDir: options.cacheDir, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+}
+
+/** The embedder the configuration asks for: local GloVe by default, or an OpenAI-compatible server. */
+export async function createConfiguredEmbedder(
+  config: Pick<Config, "cacheDir" | "embeddings">,
+  logger?: Logger,
+): Promise<{ embedder: Embedder; glove: GloveEmbeddings }> {
+  const glove = await createEmbedder({ cacheDir: config.cacheDir, ...(logger === undefined ? {} : { logger }) });
+  if (config.embeddings.kind === "local") return { embedder: glove, glove };
+  const { createOpenAIEmbedder } = await import("./retrieval/openai-embedder.js");
+  return { embedder: await createOpenAIEmbedder(config.embeddings), glove };
+}
+
+/** The answerer and follow-up rewriter the configuration asks for (extractive by default). */
+export async function createConfiguredAnswering(
+  config: Pick<Config, "answerMode" | "llm">,
+  options: { rarity?: WordRarity; logger?: Logger; promptsDir?: string },
+): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
+  const extractive = new ExtractiveAnswerer(options.rarity === undefined ? {} : { rarity: options.rarity });
+  if (config.answerMode === "extractive") return { answerer: extractive };
+  const [{ createOpenAIChatModel }, { LlmAnswerer }, { LlmQuestionRewriter }, { loadPromptTemplates }] = await Promise.all([
+    import("./answer/openai-chat-model.js"),
+    import("./answer/llm-answerer.js"),
+    import("./answer/llm-question-rewriter.js"),
+    import("./answer/prompt-templates.js"),
+  ]);
+  const model = createOpenAIChatModel(config.llm);
+  const prompts = loadPromptTemplates(options.promptsDir);
+  return {
+    answerer: new LlmAnswerer({
+      model,
+      prompts,
+      fallback: extractive,
+      timeoutMs: config.llm.timeoutMs,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    }),
+    rewriter: new LlmQuestionRewriter({ model, prompts, timeoutMs: config.llm.timeoutMs }),
+  };
 }
 
 export interface OpenServiceOptions {
   indexDir: string;
   embedder: Embedder;
   answerer?: Answerer;
+  rewriter?: QuestionRewriter;
   rarity?: WordRarity;
   memory?: { turns: number; ttlMs: number };
   maxQuestionLength?: number;
@@ -57,11 +96,34 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
     loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder: options.embedder }),
     embedQuery: (text) => options.embedder.embedQuery(text),
     answerer: options.answerer ?? new ExtractiveAnswerer(rarity === undefined ? {} : { rarity }),
+    ...(options.rewriter === undefined ? {} : { rewriter: options.rewriter }),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
     ...(rarity === undefined ? {} : { rarity }),
     ...(options.maxQuestionLength === undefined ? {} : { maxQuestionLength: options.maxQuestionLength }),
     ...(options.watch === false ? {} : { watch: watchManifest(options.indexDir, options.watchIntervalMs ?? 1000) }),
+  });
+}
+
+/** The answer service exactly as the configuration describes it (embeddings, answer mode, memory). */
+export async function openConfiguredService(
+  config: Config,
+  options: { logger: Logger; indexDir?: string; watch?: boolean; memory?: { turns: number; ttlMs: number }; ensureFresh?: boolean },
+): Promise<DossierAnswerService> {
+  const { embedder, glove } = await createConfiguredEmbedder(config, options.logger);
+  const indexDir = options.indexDir ?? config.indexDir;
+  if (options.ensureFresh === true) await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger });
+  const answering = await createConfiguredAnswering(config, { rarity: glove, logger: options.logger });
+  return openAnswerService({
+    indexDir,
+    embedder,
+    rarity: glove,
+    logger: options.logger,
+    memory: options.memory ?? config.memory,
+    maxQuestionLength: config.maxQuestionLength,
+    answerer: answering.answerer,
+    ...(answering.rewriter === undefined ? {} : { rewriter: answering.rewriter }),
+    ...(options.watch === undefined ? {} : { watch: options.watch }),
   });
 }
 

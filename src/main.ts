@@ -5,7 +5,7 @@
  */
 import { loadConfig, secretsOf, type Config } from "./config.js";
 import { createLogger, type Logger } from "./core/logger.js";
-import { createEmbedder, ensureFreshIndex, openAnswerService } from "./compose.js";
+import { openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
 import { runCli } from "./cli/run-cli.js";
 import type { AnswerService } from "./core/types.js";
@@ -39,15 +39,7 @@ async function startBots(config: Config, service: AnswerService, logger: Logger)
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
-  await ensureFreshIndex({ config, embedder, logger });
-  const service = await openAnswerService({
-    indexDir: config.indexDir,
-    embedder,
-    logger,
-    memory: config.memory,
-    maxQuestionLength: config.maxQuestionLength,
-  });
+  const service = await openConfiguredService(config, { logger, ensureFresh: true });
 
   if (config.telegram === null && config.discord === null) {
     await runTerminalChat({ service, logger });

@@ -6,7 +6,7 @@ import readline from "node:readline";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../core/logger.js";
 import type { Answer } from "../core/types.js";
-import { createEmbedder, openAnswerService } from "../compose.js";
+import { openConfiguredService } from "../compose.js";
 import { formatAnswerText } from "../adapters/terminal/format-answer.js";
 import { userMessageOf } from "../errors.js";
 import { parseArgs } from "./parse-args.js";
@@ -22,13 +22,10 @@ runCli(async () => {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
-  const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
-  const service = await openAnswerService({
-    indexDir: args.values.index ?? config.indexDir,
-    embedder,
+  const service = await openConfiguredService(config, {
     logger,
+    indexDir: args.values.index ?? config.indexDir,
     watch: false,
-    maxQuestionLength: config.maxQuestionLength,
     memory: { turns: 0, ttlMs: 1000 },
   });
   const json = args.flags.has("json");

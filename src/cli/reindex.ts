@@ -4,7 +4,7 @@
  */
 import { loadConfig } from "../config.js";
 import { createLogger } from "../core/logger.js";
-import { createEmbedder } from "../compose.js";
+import { createConfiguredEmbedder } from "../compose.js";
 import { reindex, type ReindexReport } from "../ingest/reindex.js";
 import { parseArgs } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
@@ -41,7 +41,7 @@ runCli(async () => {
   const config = loadConfig();
   const json = args.flags.has("json");
   const logger = createLogger({ level: json ? "warn" : config.logLevel });
-  const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
+  const { embedder } = await createConfiguredEmbedder(config, logger);
   const bar = json ? { update: () => undefined, done: () => undefined } : createProgressBar();
   const report = await reindex({
     dataDir: args.values.data ?? config.dataDir,

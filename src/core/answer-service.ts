@@ -17,6 +17,11 @@ import type { Logger } from "./logger.js";
 import { silentLogger } from "./logger.js";
 import type { Answer, AnswerService, AskContext, CorpusInfo, Turn } from "./types.js";
 
+/** Rewrites a follow-up into a standalone question (optional; the language model provides one). */
+export interface QuestionRewriter {
+  rewrite(question: string, history: { question: string; answer: string }[], signal?: AbortSignal): Promise<string>;
+}
+
 export interface AnswerServiceOptions {
   /** Loads the current index from disk (called at start and on every reload). */
   loadIndex: () => Promise<LoadedIndex>;
@@ -27,6 +32,7 @@ export interface AnswerServiceOptions {
   rarity?: WordRarity;
   logger?: Logger;
   maxQuestionLength?: number;
+  rewriter?: QuestionRewriter;
   /** Calls `onChange` when the index on disk changes; returns an unsubscribe function. */
   watch?: (onChange: () => void) => () => void;
 }
@@ -74,6 +80,20 @@ export class DossierAnswerService implements AnswerService {
     return this.reloading;
   }
 
+  /** A standalone version of a follow-up, or null (no rewriter, or it failed: the caller falls back). */
+  private async rewrite(question: string, history: Turn[], signal?: AbortSignal): Promise<string | null> {
+    if (this.options.rewriter === undefined) return null;
+    try {
+      const turns = history.map((t) => ({ question: t.question, answer: t.answer.answer }));
+      return await this.options.rewriter.rewrite(question, turns, signal);
+    } catch (error) {
+      this.logger.warn("follow-up rewrite failed; using the previous question as context", {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
   close(): void {
     this.unwatch?.();
   }
@@ -104,25 +124,27 @@ export class DossierAnswerService implements AnswerService {
     const history: Turn[] = context.conversationId === undefined || memory === undefined ? [] : memory.get(context.conversationId);
 
     const known = (t: string) => index.lexical.has("words", stem(t));
-    const analysis = analyzeQuestion(question, {
-      known,
-      ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }),
-    });
+    const analyze = (q: string) => analyzeQuestion(q, { known, ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }) });
     const previous = history.at(-1);
-    const isFollowUp = previous !== undefined && analysis.followUp;
+    const standalone = previous === undefined ? null : await this.rewrite(question, history, context.signal);
+    const analysis = analyze(standalone ?? question);
+    const isFollowUp = standalone === null && previous !== undefined && analysis.followUp;
     let contextTerms: QuestionTerm[] = [];
     const boost = new Set<string>();
-    let retrievalText = question;
+    let retrievalText = standalone ?? question;
     if (isFollowUp) {
-      contextTerms = analyzeQuestion(previous.question, { known }).terms;
+      contextTerms = analyze(previous.question).terms;
       retrievalText = `${question} ${previous.question}`;
+    }
+    // Favour what the previous answer cited when this question builds on it.
+    if (previous !== undefined && (isFollowUp || (standalone !== null && standalone !== question))) {
       for (const c of previous.answer.citations) {
         const article = index.articleByPath.get(c.path);
         if (article !== undefined) boost.add(article.id);
       }
     }
 
-    const dateIntent = parseDateIntent(question);
+    const dateIntent = parseDateIntent(retrievalText);
     const vector = await this.options.embedQuery(retrievalText);
     const retrieved = retrieve(index, { text: retrievalText, vector }, {
       dateIntent,
@@ -131,7 +153,7 @@ export class DossierAnswerService implements AnswerService {
     });
     const retrievedAt = performance.now();
     const draft = await this.options.answerer.answer({
-      question,
+      question: standalone ?? question,
       analysis,
       retrieved,
       index,
@@ -152,7 +174,8 @@ export class DossierAnswerService implements AnswerService {
       },
     };
     if (context.conversationId !== undefined && memory !== undefined && answer.grounded) {
-      memory.add(context.conversationId, { question: isFollowUp ? `${question} ${previous.question}` : question, answer });
+      const remembered = standalone ?? (isFollowUp && previous !== undefined ? `${question} ${previous.question}` : question);
+      memory.add(context.conversationId, { question: remembered, answer });
     }
     return answer;
   }

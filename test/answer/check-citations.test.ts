@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { checkCitations, type Passage } from "../../src/answer/check-citations.js";
+import { splitSentences } from "../../src/ingest/split-sentences.js";
+import type { IndexedArticle } from "../../src/retrieval/loaded-index.js";
+
+function article(id: string, text: string): IndexedArticle {
+  return { id, path: id, hash: "h", title: `T ${id}`, source: "Wire", date: "2024-01-01", url: null, text, sentences: [], spans: splitSentences(text), ordinal: 0 };
+}
+
+const a = article("a.md", "The union met in Riga. It signed a wage deal with the port. Talks will resume in May.");
+const b = article("b.md", "Dockers in Tallinn went on strike. The strike ended after two days.");
+const passages: Passage[] = [
+  { n: 1, article: a, start: 0, end: a.text.length },
+  { n: 2, article: b, start: 0, end: b.text.length },
+  { n: 3, article: a, start: 0, end: a.text.length },
+];
+
+describe("checkCitations", () => {
+  it("quotes the passage sentence that best supports the citing sentence", () => {
+    const r = checkCitations("The union signed a wage deal [1]. The Tallinn strike ended after two days [2].", passages);
+    expect(r.grounded).toBe(true);
+    expect(r.citations.map((c) => c.quote)).toEqual(["It signed a wage deal with the port.", "The strike ended after two days."]);
+  });
+
+  it("removes markers that point nowhere and renumbers in order of use", () => {
+    const r = checkCitations("Dockers struck in Tallinn [2][9]. The union met in Riga [12, 1].", passages);
+    expect(r.answer).toBe("Dockers struck in Tallinn [1]. The union met in Riga [2].");
+    expect(r.citations.map((c) => c.path)).toEqual(["b.md", "a.md"]);
+  });
+
+  it("merges two passages that would quote the same sentence", () => {
+    const r = checkCitations("The union met in Riga [1][3].", passages);
+    expect(r.citations).toHaveLength(1);
+    expect(r.answer).toBe("The union met in Riga [1].");
+  });
+
+  it("is not grounded when nothing valid is cited", () => {
+    expect(checkCitations("The union met in Riga [5].", passages)).toMatchObject({ grounded: false, citations: [], answer: "The union met in Riga." });
+    expect(checkCitations("No citation at all.", passages).grounded).toBe(false);
+  });
+});
