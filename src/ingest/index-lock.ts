@@ -24,10 +24,43 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Lock files held by this process (a lock naming our own pid may be a leftover of a previous
+ * container run with the same pid, so the file alone cannot tell). */
+const heldHere = new Set<string>();
+
+/**
+ * Removes a stale lock — but only the one we judged stale: it is first moved aside, and if what
+ * was moved turns out to be another process's fresh lock (two runs took over at once), it is put
+ * back.
+ */
+async function takeOverStale(file: string, staleContent: string): Promise<void> {
+  const aside = `${file}.stale-${process.pid}-${Date.now()}`;
+  try {
+    await fs.rename(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it
+    throw error;
+  }
+  const moved = await fs.readFile(aside, "utf8").catch(() => "");
+  if (moved !== staleContent) await fs.link(aside, file).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+}
+
 /** Takes `<indexDir>/.lock`, or throws `INDEX_LOCKED` when a live process holds it. */
 export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
   await fs.mkdir(indexDir, { recursive: true });
   const file = path.join(indexDir, ".lock");
+  if (heldHere.has(file)) throw new AppError("INDEX_LOCKED", "A re-index of this index is already running in this process.");
+  heldHere.add(file);
+  try {
+    return await acquire(file);
+  } catch (error) {
+    heldHere.delete(file);
+    throw error;
+  }
+}
+
+async function acquire(file: string): Promise<IndexLock> {
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -43,16 +76,18 @@ export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
         release: async () => {
           const current = await fs.readFile(file, "utf8").catch(() => "");
           if (current.includes(`"pid":${process.pid},`)) await fs.rm(file, { force: true });
+          heldHere.delete(file);
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     let holder: LockInfo | null = null;
+    const raw = await fs.readFile(file, "utf8").catch(() => "");
     try {
-      holder = JSON.parse(await fs.readFile(file, "utf8")) as LockInfo;
+      holder = JSON.parse(raw) as LockInfo;
     } catch {
-      holder = null; // unreadable or half-written: treat as stale
+      holder = null; // unreadable (e.g. written by an older version): treat as stale
     }
     if (holder !== null && typeof holder.pid === "number" && holder.pid !== process.pid && isAlive(holder.pid)) {
       throw new AppError(
@@ -60,7 +95,7 @@ export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
         `Another re-index is running (pid ${holder.pid}, started ${holder.startedAt}). Wait for it to finish, then run again.`,
       );
     }
-    await fs.rm(file, { force: true }); // stale lock from a dead process: take it over
+    await takeOverStale(file, raw);
   }
   throw new AppError("INDEX_LOCKED", `Could not take the index lock at ${file}; try again.`);
 }

@@ -106,4 +106,34 @@ describe("acquireIndexLock", () => {
     await lock.release();
     expect(await exists(path.join(indexDir, ".lock"))).toBe(false);
   });
+
+  it("lets only one of two runs in the same process hold the lock", async () => {
+    const indexDir = await dirs.make("same-process");
+    const results = await Promise.allSettled([acquireIndexLock(indexDir), acquireIndexLock(indexDir)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "INDEX_LOCKED" } });
+    for (const r of results) if (r.status === "fulfilled") await r.value.release();
+    const again = await acquireIndexLock(indexDir);
+    await again.release();
+  });
+
+  it("lets only one of several processes take over the same stale lock", async () => {
+    const indexDir = await dirs.make("race");
+    await fs.writeFile(path.join(indexDir, ".lock"), JSON.stringify({ pid: await deadPid(), startedAt: "2020-01-01T00:00:00Z" }));
+    const script = `import { acquireIndexLock } from ${JSON.stringify(path.resolve("src/ingest/index-lock.ts"))};
+      try { const l = await acquireIndexLock(${JSON.stringify(indexDir)}); console.log("GOT"); await new Promise((r) => setTimeout(r, 1500)); await l.release(); }
+      catch (e) { console.log(e.code ?? "ERR"); }`;
+    const runs = Array.from({ length: 4 }, () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("exit", () => resolve(out.trim()));
+      }),
+    );
+    const outcomes = await Promise.all(runs);
+    expect(outcomes.filter((o) => o === "GOT")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "INDEX_LOCKED")).toHaveLength(3);
+  }, 30_000);
 });
+
