@@ -1,0 +1,66 @@
+/**
+ * The three systems compared on the same chunks and the same GloVe vectors: dossier's hybrid
+ * retrieval, a LangChain `HNSWLib.similaritySearch` store (what a developer writes in an
+ * afternoon: dense only, library defaults) and BM25 alone (dossier's lexical index). Each ranks
+ * articles for a question.
+ */
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { Embeddings } from "@langchain/core/embeddings";
+import { parseDateIntent } from "../retrieval/date-intent.js";
+import { retrieve } from "../retrieval/hybrid-retriever.js";
+import type { LoadedIndex } from "../retrieval/loaded-index.js";
+import { dedupeArticles } from "./latency-stats.js";
+
+/** Chunks fetched per question before de-duplicating to articles (enough for 5+ distinct articles). */
+export const CHUNK_DEPTH = 30;
+
+export interface RankingSystem {
+  name: string;
+  /** Article paths, best first, de-duplicated. */
+  rank(question: string): Promise<string[]>;
+}
+
+/** Dossier's retrieval exactly as the answer service calls it (date intent included), deeper k. */
+export function dossierRetrieval(index: LoadedIndex, embedQuery: (q: string) => Promise<number[]>): RankingSystem {
+  return {
+    name: "dossier",
+    async rank(question) {
+      const vector = await embedQuery(question);
+      const hits = retrieve(index, { text: question, vector }, { k: CHUNK_DEPTH, dateIntent: parseDateIntent(question) });
+      return dedupeArticles(hits.map((h) => h.chunk.article.path));
+    },
+  };
+}
+
+export function bm25Only(index: LoadedIndex): RankingSystem {
+  return {
+    name: "bm25",
+    async rank(question) {
+      const hits = index.lexical.search(question, CHUNK_DEPTH);
+      return dedupeArticles(hits.map((h) => index.chunks[h.doc]?.article.path ?? ""));
+    },
+  };
+}
+
+/** Builds a LangChain HNSWLib store over the index's chunks with their (identical) vectors. */
+export async function buildDenseBaseline(index: LoadedIndex, embeddings: Embeddings): Promise<{ store: HNSWLib; buildSeconds: number }> {
+  const started = performance.now();
+  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
+  const { Document } = await import("@langchain/core/documents");
+  const dims = index.manifest.model.dimensions;
+  const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
+  const vectors = index.chunks.map((_, i) => Array.from(index.vectorOf(i)));
+  const docs = index.chunks.map((c) => new Document({ pageContent: c.text, metadata: { path: c.article.path } }));
+  if (docs.length > 0) await store.addVectors(vectors, docs);
+  return { store, buildSeconds: (performance.now() - started) / 1000 };
+}
+
+export function denseBaseline(store: HNSWLib): RankingSystem {
+  return {
+    name: "dense",
+    async rank(question) {
+      const docs = await store.similaritySearch(question, CHUNK_DEPTH);
+      return dedupeArticles(docs.map((d) => String((d.metadata as { path?: unknown }).path ?? "")));
+    },
+  };
+}
