@@ -43,9 +43,10 @@ export async function runSweep(options: { sizes: number[]; outDir: string; log: 
     options.log(`[sweep] ${n} articles…`);
     reports.push(await benchProcess(n, options.log));
     options.log(`[sweep] ${n} articles done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // Written after every size, so a failure at the largest size keeps the smaller ones.
+    await fs.mkdir(options.outDir, { recursive: true });
+    await fs.writeFile(path.join(options.outDir, "results.json"), `${JSON.stringify(reports, null, 2)}\n`);
+    await fs.writeFile(path.join(options.outDir, "scaling.svg"), scalingSvg(reports.map(toPoint)));
   }
-  await fs.mkdir(options.outDir, { recursive: true });
-  await fs.writeFile(path.join(options.outDir, "results.json"), `${JSON.stringify(reports, null, 2)}\n`);
-  await fs.writeFile(path.join(options.outDir, "scaling.svg"), scalingSvg(reports.map(toPoint)));
   return reports;
 }

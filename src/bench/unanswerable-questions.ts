@@ -51,8 +51,12 @@ export function unanswerableQuestions(world: World, events: readonly CoopEvent[]
     } else if (roll < 0.85) {
       const person = rng.pick(world.people);
       const met = personCountries.get(person.id) ?? new Set<string>();
-      const country = rng.pick(countries.filter((c) => !met.has(c) && c !== person.org.country.name));
-      const other = rng.pick(world.orgs.filter((o) => !orgPairs.has(`${org.id}|${o.id}`) && o.country !== org.country));
+      // In a large corpus a busy person may have met every country: then try another draw.
+      const unmet = countries.filter((c) => !met.has(c) && c !== person.org.country.name);
+      const strangers = world.orgs.filter((o) => !orgPairs.has(`${org.id}|${o.id}`) && o.country !== org.country);
+      if (unmet.length === 0 || strangers.length === 0) continue;
+      const country = rng.pick(unmet);
+      const other = rng.pick(strangers);
       q = rng.pick([
         { question: `When did ${person.name} sign a memorandum on ${t} with ${country}?`, kind: "never-happened" },
         { question: `What did ${person.name} discuss during the visit to ${country}?`, kind: "never-happened" },
