@@ -62,6 +62,8 @@ function addToField(field: FieldIndex, doc: number, keys: string[]): void {
 }
 
 export class LexicalIndex {
+  private scratch = new Float64Array(0);
+
   private constructor(
     private readonly words: FieldIndex,
     private readonly skeletons: FieldIndex,
@@ -110,13 +112,16 @@ export class LexicalIndex {
   /** Top documents by BM25 over both fields; `allow` restricts to some documents. */
   search(query: string, k: number, allow?: (doc: number) => boolean): LexicalHit[] {
     const keys = lexicalKeys(query);
-    const scores = new Map<number, number>();
-    this.score(this.words, [...new Set(keys.words)], 1, scores, allow);
-    this.score(this.skeletons, [...new Set(keys.skeletons)], SKELETON_WEIGHT, scores, allow);
-    return [...scores]
-      .map(([doc, score]) => ({ doc, score }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, k);
+    // A reused dense accumulator + list of touched docs: no Map churn, and only the top k are
+    // sorted. Search is synchronous, so one scratch buffer per index is safe.
+    if (this.scratch.length !== this.words.lengths.length) this.scratch = new Float64Array(this.words.lengths.length);
+    const scores = this.scratch;
+    const touched: number[] = [];
+    this.score(this.words, [...new Set(keys.words)], 1, scores, touched, allow);
+    this.score(this.skeletons, [...new Set(keys.skeletons)], SKELETON_WEIGHT, scores, touched, allow);
+    const top = topK(scores, touched, k);
+    for (const doc of touched) scores[doc] = 0;
+    return top;
   }
 
   private fieldIdf(field: FieldIndex, key: string): number {
@@ -131,7 +136,8 @@ export class LexicalIndex {
     field: FieldIndex,
     keys: string[],
     weight: number,
-    into: Map<number, number>,
+    into: Float64Array,
+    touched: number[],
     allow?: (doc: number) => boolean,
   ): void {
     const n = field.lengths.length;
@@ -146,9 +152,30 @@ export class LexicalIndex {
         if (allow !== undefined && !allow(doc)) continue;
         const tf = list[i + 1] ?? 0;
         const len = field.lengths[doc] ?? 0;
-        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
-        into.set(doc, (into.get(doc) ?? 0) + s);
+        if (into[doc] === 0) touched.push(doc);
+        into[doc] = (into[doc] ?? 0) + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
       }
     }
   }
+}
+
+/** The k best of the touched documents, best first (ties by document number), by insertion into a small sorted list. */
+function topK(scores: Float64Array, touched: readonly number[], k: number): LexicalHit[] {
+  const top: LexicalHit[] = [];
+  if (k <= 0) return top;
+  for (const doc of touched) {
+    const score = scores[doc] ?? 0;
+    const last = top[top.length - 1];
+    if (top.length >= k && last !== undefined && (score < last.score || (score === last.score && doc > last.doc))) continue;
+    let i = Math.min(top.length, k - 1);
+    while (i > 0) {
+      const prev = top[i - 1] as LexicalHit;
+      if (prev.score > score || (prev.score === score && prev.doc < doc)) break;
+      top[i] = prev;
+      i--;
+    }
+    top[i] = { doc, score };
+    if (top.length > k) top.length = k;
+  }
+  return top;
 }
