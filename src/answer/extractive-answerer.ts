@@ -132,7 +132,8 @@ export class ExtractiveAnswerer implements Answerer {
         for (const t of terms) {
           const inSentence = matchStrength(t.term, own);
           ownWeight += t.weight * inSentence;
-          const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window) * 0.6;
+          // Context resolves names (coreference, datelines); what is asked about must be in the sentence itself.
+          const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window) * (t.required ? 0.6 : 0.3);
           if (t.required && inWindow === 0) return; // a name or number the passage lacks: it does not answer
           if (inWindow > 0) {
             matched.add(t.term);
