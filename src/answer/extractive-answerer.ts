@@ -40,12 +40,25 @@ const MODAL = /\b(will|would|could|can|may|might|hope[sd]?|plan(s|ned)?|expect(s
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 
-/** Sentence keys are computed once per loaded article and reused by every question. */
-const keyCache = new WeakMap<IndexedArticle, TextKeys[]>();
+/**
+ * Sentence keys of recently used articles, reused across questions. Bounded (least recently used
+ * articles go first) so memory does not grow towards the whole corpus on a large index.
+ */
+const keyCache = new Map<IndexedArticle, TextKeys[]>();
+const KEY_CACHE_ARTICLES = 2_000;
 
 function sentenceKeys(article: IndexedArticle, i: number): TextKeys {
   let all = keyCache.get(article);
-  if (all === undefined) keyCache.set(article, (all = []));
+  if (all === undefined) {
+    all = [];
+    if (keyCache.size >= KEY_CACHE_ARTICLES) {
+      const oldest = keyCache.keys().next().value;
+      if (oldest !== undefined) keyCache.delete(oldest);
+    }
+  } else {
+    keyCache.delete(article); // re-insert below: most recently used
+  }
+  keyCache.set(article, all);
   let keys = all[i];
   if (keys === undefined) {
     const span = article.spans[i];
