@@ -10,7 +10,7 @@ import { parseArgs } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
 import { runCli } from "./run-cli.js";
 
-const USAGE = "Usage: npm run reindex -- [--data DIR] [--index DIR] [--dry-run] [--json]";
+const USAGE = "Usage: npm run reindex -- [--data DIR] [--index DIR] [--dry-run] [--json] [--full-scan]";
 
 function summary(r: ReindexReport): string {
   const lines: string[] = [];
@@ -33,7 +33,7 @@ function summary(r: ReindexReport): string {
 }
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: ["data", "index"], booleans: ["dry-run", "json"] }, USAGE);
+  const args = parseArgs(process.argv.slice(2), { values: ["data", "index"], booleans: ["dry-run", "json", "full-scan"] }, USAGE);
   if (args.flags.has("help")) {
     console.log(USAGE);
     return 0;
@@ -48,6 +48,7 @@ runCli(async () => {
     indexDir: args.values.index ?? config.indexDir,
     embedder,
     dryRun: args.flags.has("dry-run"),
+    fullScan: args.flags.has("full-scan"),
     logger,
     onProgress: (phase, done, total) => bar.update(phase, done, total),
   });

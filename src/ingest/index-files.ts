@@ -31,6 +31,8 @@ export interface Manifest {
   versions: Record<string, string>;
   articles: ManifestArticle[];
   chunks: number;
+  /** Size and mtime of each fully indexed file: unchanged files are not read again next time. */
+  files?: Record<string, { size: number; mtimeMs: number }>;
 }
 
 /** An article as stored in a generation: metadata, exact text and flat sentence spans. */

@@ -4,6 +4,7 @@
  * with a one-line reason and never stops the others, so a re-index always gets as far as it can.
  */
 import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../core/types.js";
 import { isArticleError } from "./article-error.js";
@@ -28,6 +29,14 @@ export interface LoadResult {
   skipped: SkippedFile[];
   /** Duplicates folded into an earlier article; the reason names the article kept. */
   merged: SkippedFile[];
+  /** Size and modification time of every file that yielded articles, for the next run's `reuse`. */
+  stamps: Record<string, FileStamp>;
+}
+
+/** What identifies an unchanged file without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 export interface LoadArticlesOptions {
@@ -36,6 +45,11 @@ export interface LoadArticlesOptions {
   maxBytes?: number;
   /** Called with each file's relative path before it is read, for progress output. */
   onFile?: (path: string) => void;
+  /**
+   * Articles already known for a file with this path, size and modification time; when given, the
+   * file is not read or parsed again (what makes an incremental re-index proportional to changes).
+   */
+  reuse?: (relPath: string, stamp: FileStamp) => Article[] | undefined;
 }
 
 /** Default size limit: far above any news article, low enough to refuse a misplaced dump. */
@@ -61,6 +75,19 @@ function failureReason(error: unknown): string {
   return `could not parse: ${message.split("\n")[0]?.slice(0, 120) ?? "unknown error"}`;
 }
 
+/** Adds an article unless its text duplicates an earlier one (then it is listed as merged). */
+function addArticle(result: LoadResult, firstByKey: Map<string, string>, article: Article, relPath: string): void {
+  const key = duplicateKey(article.text);
+  const first = firstByKey.get(key);
+  if (first !== undefined) {
+    const prefix = article.id === relPath ? "" : `${article.id}: `;
+    result.merged.push({ path: relPath, reason: `${prefix}duplicate of ${first}` });
+    return;
+  }
+  firstByKey.set(key, article.id);
+  result.articles.push(article);
+}
+
 /**
  * Loads the articles under `dataDir` (recursively, in path order). Ignored: dotfiles, dot-folders
  * and files named `README.md` / `readme.*`. Supported: `.md` (also `.markdown`), `.txt`, `.html`
@@ -69,7 +96,7 @@ function failureReason(error: unknown): string {
 export async function loadArticles(options: LoadArticlesOptions): Promise<LoadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const walked = await walkDataDir(options.dataDir);
-  const result: LoadResult = { articles: [], skipped: [...walked.skipped], merged: [] };
+  const result: LoadResult = { articles: [], skipped: [...walked.skipped], merged: [], stamps: {} };
   const firstByKey = new Map<string, string>();
 
   for (const file of walked.files) {
@@ -83,6 +110,17 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
       });
       continue;
     }
+    let stamp: FileStamp | undefined;
+    if (options.reuse !== undefined) {
+      const st = await stat(file.absPath).catch(() => undefined);
+      stamp = st === undefined ? undefined : { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+      const known = stamp === undefined ? undefined : options.reuse(file.relPath, stamp);
+      if (stamp !== undefined && known !== undefined) {
+        result.stamps[file.relPath] = stamp;
+        for (const article of known) addArticle(result, firstByKey, article, file.relPath);
+        continue;
+      }
+    }
     let entries: ParsedEntry[];
     try {
       const raw = await readTextFile({ path: file.absPath, maxBytes });
@@ -91,23 +129,20 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
       result.skipped.push({ path: file.relPath, reason: failureReason(error) });
       continue;
     }
+    const before = { skipped: result.skipped.length, merged: result.merged.length };
     for (const entry of entries) {
       if (entry.kind === "skipped") {
         result.skipped.push({ path: file.relPath, reason: entry.reason });
         continue;
       }
       const id = entry.part === undefined ? file.relPath : `${file.relPath}#${entry.part}`;
-      const key = duplicateKey(entry.text);
-      const first = firstByKey.get(key);
-      if (first !== undefined) {
-        const prefix = id === file.relPath ? "" : `${id}: `;
-        result.merged.push({ path: file.relPath, reason: `${prefix}duplicate of ${first}` });
-        continue;
-      }
-      firstByKey.set(key, id);
       const hash = articleHash({ ...entry.meta, text: entry.text });
-      result.articles.push({ ...entry.meta, id, path: file.relPath, text: entry.text, hash });
+      addArticle(result, firstByKey, { ...entry.meta, id, path: file.relPath, text: entry.text, hash }, file.relPath);
     }
+    // Only a file that was indexed whole may be reused next time; one with skipped or merged
+    // entries is read again, so those keep being reported.
+    const whole = result.skipped.length === before.skipped && result.merged.length === before.merged;
+    if (stamp !== undefined && whole && entries.length > 0) result.stamps[file.relPath] = stamp;
   }
   result.skipped.sort((a, b) => comparePaths(a.path, b.path));
   return result;

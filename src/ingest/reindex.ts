@@ -29,6 +29,8 @@ export interface ReindexOptions {
   maxBytes?: number;
   logger?: Logger;
   onProgress?: (phase: ReindexPhase, done: number, total: number) => void;
+  /** Read every file even when its size and mtime are unchanged (e.g. after editing in place within the same second). */
+  fullScan?: boolean;
   /** Chunks embedded per call to the embedder. */
   batchSize?: number;
 }
@@ -101,9 +103,22 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       });
     }
 
+    // Files whose size and mtime match the previous run are taken from the previous index unread.
+    const previousByPath = new Map<string, StoredArticle[]>();
+    for (const a of previous?.articles ?? []) previousByPath.set(a.path, [...(previousByPath.get(a.path) ?? []), a]);
+    const stamps = previousManifest?.files ?? {};
     const loaded = await loadArticles({
       dataDir: options.dataDir,
       ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+      ...(previous === null || options.fullScan === true
+        ? {}
+        : {
+            reuse: (relPath, stamp) => {
+              const known = stamps[relPath];
+              if (known === undefined || known.size !== stamp.size || known.mtimeMs !== stamp.mtimeMs) return undefined;
+              return previousByPath.get(relPath)?.map(({ sentences: _s, ...article }) => article);
+            },
+          }),
     });
     options.onProgress?.("load", loaded.articles.length, loaded.articles.length);
 
@@ -205,6 +220,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       model,
       versions: versions(),
       chunks: chunks.length,
+      files: loaded.stamps,
       articles: stored.map((a) => ({ id: a.id, path: a.path, hash: a.hash, ...pickArticleMeta(a), chunks: chunkCounts.get(a.id) ?? 0 })),
     };
     options.onProgress?.("write", 0, 1);

@@ -178,6 +178,6 @@ describe("loadArticles", () => {
   });
 
   it("returns nothing for an empty folder", async () => {
-    expect(await loadArticles({ dataDir: dir })).toEqual({ articles: [], skipped: [], merged: [] });
+    expect(await loadArticles({ dataDir: dir })).toEqual({ articles: [], skipped: [], merged: [], stamps: {} });
   });
 });

@@ -182,6 +182,32 @@ describe("reindex (incremental, real embeddings)", () => {
     expect(answer.citations).toEqual([]);
   });
 
+  it("does not read files whose size and modification time are unchanged, unless asked for a full scan", async () => {
+    const file = path.join(dataDir, "stamp-check.md");
+    await writeArticle(dataDir, "stamp-check.md", { title: "Stamp check", date: "2024-02-02", body: "The bakers union met in Tartu to discuss night shifts." });
+    const added = await reindex({ dataDir, indexDir, embedder: counting });
+    expect(added.added).toContain("stamp-check.md");
+
+    // Same size, same mtime, different words: an unread file cannot tell, so it counts as unchanged.
+    const before = await fs.stat(file);
+    const text = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, text.replace("bakers", "makers"));
+    await fs.utimes(file, before.atimeMs / 1000, before.mtimeMs / 1000);
+    const quick = await reindex({ dataDir, indexDir, embedder: counting });
+    expect(quick.unchanged).toContain("stamp-check.md");
+    expect(quick.wrote).toBe(false);
+
+    const full = await reindex({ dataDir, indexDir, embedder: counting, fullScan: true });
+    expect(full.updated).toEqual(["stamp-check.md"]);
+
+    // A normal edit changes the mtime and is picked up without a full scan.
+    await fs.writeFile(file, text.replace("night shifts", "weekend shifts"));
+    const edited = await reindex({ dataDir, indexDir, embedder: counting });
+    expect(edited.updated).toEqual(["stamp-check.md"]);
+    await fs.rm(file);
+    await reindex({ dataDir, indexDir, embedder: counting });
+  });
+
   it("keeps at most two generations (current and previous) and no leftovers", async () => {
     const listing = await listIndexDir(indexDir);
     const manifest = await readManifestFile(indexDir);
