@@ -110,16 +110,13 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
       });
       continue;
     }
-    let stamp: FileStamp | undefined;
-    if (options.reuse !== undefined) {
-      const st = await stat(file.absPath).catch(() => undefined);
-      stamp = st === undefined ? undefined : { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
-      const known = stamp === undefined ? undefined : options.reuse(file.relPath, stamp);
-      if (stamp !== undefined && known !== undefined) {
-        result.stamps[file.relPath] = stamp;
-        for (const article of known) addArticle(result, firstByKey, article, file.relPath);
-        continue;
-      }
+    const st = await stat(file.absPath).catch(() => undefined);
+    const stamp: FileStamp | undefined = st === undefined ? undefined : { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+    const known = stamp === undefined ? undefined : options.reuse?.(file.relPath, stamp);
+    if (stamp !== undefined && known !== undefined) {
+      result.stamps[file.relPath] = stamp;
+      for (const article of known) addArticle(result, firstByKey, article, file.relPath);
+      continue;
     }
     let entries: ParsedEntry[];
     try {

@@ -182,6 +182,13 @@ describe("reindex (incremental, real embeddings)", () => {
     expect(answer.citations).toEqual([]);
   });
 
+  it("records file stamps from the very first build, so the next run can skip unchanged files", async () => {
+    const freshIndex = path.join(await dirs.make("stamps"), "index");
+    await reindex({ dataDir, indexDir: freshIndex, embedder });
+    const manifest = await readManifestFile(freshIndex);
+    expect(Object.keys(manifest.files ?? {}).sort()).toEqual(manifest.articles.map((a) => a.path).sort());
+  });
+
   it("does not read files whose size and modification time are unchanged, unless asked for a full scan", async () => {
     const file = path.join(dataDir, "stamp-check.md");
     await writeArticle(dataDir, "stamp-check.md", { title: "Stamp check", date: "2024-02-02", body: "The bakers union met in Tartu to discuss night shifts." });
