@@ -13,8 +13,9 @@ export interface LexicalHit {
 
 interface FieldIndex {
   /** term → flat [doc, tf, doc, tf, …] */
-  postings: Map<string, number[]>;
-  lengths: number[];
+  /** Typed arrays: half the memory of number arrays on a large index. */
+  postings: Map<string, Int32Array>;
+  lengths: Int32Array;
   totalLength: number;
 }
 
@@ -45,11 +46,26 @@ export function lexicalKeys(text: string): { words: string[]; skeletons: string[
   return { words, skeletons };
 }
 
-function emptyField(): FieldIndex {
+/** A field while it is being built (growable arrays), frozen into a `FieldIndex`. */
+interface FieldBuilder {
+  postings: Map<string, number[]>;
+  lengths: number[];
+  totalLength: number;
+}
+
+function emptyField(): FieldBuilder {
   return { postings: new Map(), lengths: [], totalLength: 0 };
 }
 
-function addToField(field: FieldIndex, doc: number, keys: string[]): void {
+function freeze(field: FieldBuilder): FieldIndex {
+  return {
+    postings: new Map([...field.postings].map(([k, v]) => [k, Int32Array.from(v)])),
+    lengths: Int32Array.from(field.lengths),
+    totalLength: field.totalLength,
+  };
+}
+
+function addToField(field: FieldBuilder, doc: number, keys: string[]): void {
   const tf = new Map<string, number>();
   for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
   for (const [k, n] of tf) {
@@ -78,20 +94,23 @@ export class LexicalIndex {
       addToField(words, doc, keys.words);
       addToField(skeletons, doc, keys.skeletons);
     });
-    return new LexicalIndex(words, skeletons);
+    return new LexicalIndex(freeze(words), freeze(skeletons));
   }
 
   static fromJSON(data: SerializedLexicalIndex): LexicalIndex {
     const field = (f: SerializedField): FieldIndex => ({
-      postings: new Map(Object.entries(f.postings)),
-      lengths: f.lengths,
+      postings: new Map(Object.entries(f.postings).map(([k, v]) => [k, Int32Array.from(v)])),
+      lengths: Int32Array.from(f.lengths),
       totalLength: f.lengths.reduce((a, b) => a + b, 0),
     });
     return new LexicalIndex(field(data.fields.words), field(data.fields.skeletons));
   }
 
   toJSON(): SerializedLexicalIndex {
-    const field = (f: FieldIndex): SerializedField => ({ lengths: f.lengths, postings: Object.fromEntries(f.postings) });
+    const field = (f: FieldIndex): SerializedField => ({
+      lengths: Array.from(f.lengths),
+      postings: Object.fromEntries([...f.postings].map(([k, v]) => [k, Array.from(v)])),
+    });
     return { version: 1, fields: { words: field(this.words), skeletons: field(this.skeletons) } };
   }
 
