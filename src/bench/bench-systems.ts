@@ -37,7 +37,7 @@ export function bm25Only(index: LoadedIndex): RankingSystem {
     name: "bm25",
     async rank(question) {
       const hits = index.lexical.search(question, CHUNK_DEPTH);
-      return dedupeArticles(hits.map((h) => index.chunks[h.doc]?.article.path ?? ""));
+      return dedupeArticles(hits.map((h) => index.byLabel[h.doc]?.article.path ?? ""));
     },
   };
 }
@@ -49,7 +49,7 @@ export async function buildDenseBaseline(index: LoadedIndex, embeddings: Embeddi
   const { Document } = await import("@langchain/core/documents");
   const dims = index.manifest.model.dimensions;
   const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
-  const vectors = index.chunks.map((_, i) => Array.from(index.vectorOf(i)));
+  const vectors = index.chunks.map((c) => Array.from(index.vectorOf(c.label)));
   const docs = index.chunks.map((c) => new Document({ pageContent: c.text, metadata: { path: c.article.path } }));
   if (docs.length > 0) await store.addVectors(vectors, docs);
   return { store, buildSeconds: (performance.now() - started) / 1000 };

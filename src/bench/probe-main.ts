@@ -6,12 +6,9 @@
  *   tsx src/bench/probe-main.ts --system dossier|dense|bm25 --index DIR --cache DIR --questions FILE
  */
 import fs from "node:fs/promises";
-import path from "node:path";
 import { createEmbedder, openAnswerService } from "../compose.js";
 import { silentLogger } from "../core/logger.js";
-import { files } from "../ingest/index-files.js";
-import { readManifest } from "../ingest/read-index.js";
-import { LexicalIndex, type SerializedLexicalIndex } from "../retrieval/lexical-index.js";
+import { readLexical, readManifest } from "../ingest/read-index.js";
 import { parseArgs } from "../cli/parse-args.js";
 
 const USAGE = "Usage: tsx src/bench/probe-main.ts --system dossier|dense|bm25 --index DIR --cache DIR --questions FILE";
@@ -32,8 +29,7 @@ async function main(): Promise<void> {
   } else {
     const manifest = await readManifest(index);
     if (manifest === null) throw new Error(`no index in ${index}`);
-    const json = JSON.parse(await fs.readFile(path.join(index, manifest.generation, files.lexical), "utf8")) as SerializedLexicalIndex;
-    const lexical = LexicalIndex.fromJSON(json);
+    const lexical = await readLexical(index, manifest);
     ask = async (q) => lexical.search(q, 5);
   }
   const questions = JSON.parse(await fs.readFile(questionsFile, "utf8")) as string[];

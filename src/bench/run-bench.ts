@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openAnswerService } from "../compose.js";
+import { files } from "../ingest/index-files.js";
 import { reindex, type ReindexPhase } from "../ingest/reindex.js";
 import type { GloveEmbeddings } from "../retrieval/glove-embeddings.js";
 import { bm25Only, buildDenseBaseline, denseBaseline, dossierRetrieval } from "./bench-systems.js";
@@ -133,7 +134,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const denseDir = path.join(options.workDir, "dense-store");
   await dense.store.save(denseDir);
   const denseBytes = await diskBytes(denseDir);
-  const lexicalBytes = await diskBytes(path.join(indexDir, manifest.generation, "lexical.json"));
+  const lexicalBytes = await diskBytes(path.join(indexDir, manifest.generation, files.lexical));
   service.close();
 
   const probes: BenchReport["process"] = {};

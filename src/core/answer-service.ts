@@ -99,13 +99,10 @@ export class DossierAnswerService implements AnswerService {
   }
 
   corpus(): CorpusInfo {
-    const { manifest } = this.index;
-    const dates = manifest.articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
-    const from = dates[0];
-    const to = dates.at(-1);
+    const { manifest, dateExtremes } = this.index;
     return {
       articles: manifest.articles.map((a) => ({ path: a.path, ...pickArticleMeta(a), chunks: a.chunks })),
-      dateRange: from === undefined || to === undefined ? null : { from, to },
+      dateRange: dateExtremes === null ? null : { from: dateExtremes.oldest, to: dateExtremes.newest },
       sources: [...new Set(manifest.articles.map((a) => a.source).filter((s) => s !== ""))].sort(),
       builtAt: manifest.builtAt,
     };

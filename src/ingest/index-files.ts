@@ -3,18 +3,20 @@
  * (`g-…`) that is written completely before `manifest.json` is atomically replaced to point at it,
  * so a crash at any moment leaves the previous manifest and its generation intact.
  *
- *   <indexDir>/manifest.json        what is indexed and which generation holds it
- *   <indexDir>/g-<id>/articles.json article texts, metadata and sentence spans
- *   <indexDir>/g-<id>/chunks.json   chunk offsets; chunk i is HNSW label i and lexical doc i
- *   <indexDir>/g-<id>/vectors.f32   chunk embeddings (reused by incremental runs)
- *   <indexDir>/g-<id>/lexical.json  BM25 index
- *   <indexDir>/g-<id>/hnsw/         LangChain HNSWLib store
+ *   <indexDir>/manifest.json        what is indexed (article metadata, in ordinal order) and which generation holds it
+ *   <indexDir>/g-<id>/store.bin     article texts (UTF-8), sentence spans, chunk table by label
+ *   <indexDir>/g-<id>/vectors.f32   chunk embeddings by label (reused by incremental runs)
+ *   <indexDir>/g-<id>/lexical.bin   BM25 index; document = label
+ *   <indexDir>/g-<id>/hnsw.index    hnswlib-node graph (cosine); point = label
+ *
+ * A label is a chunk's permanent number: a re-index appends new chunks and leaves holes where
+ * removed articles' chunks were, so the HNSW graph and BM25 index are updated, not rebuilt; holes
+ * are squeezed out (a "compaction", still without re-embedding) once they pass a fifth of labels.
  */
 import path from "node:path";
 import type { ArticleMeta } from "../core/types.js";
-import type { Span } from "./split-sentences.js";
 
-export const INDEX_FORMAT = "dossier-index/1";
+export const INDEX_FORMAT = "dossier-index/2";
 
 export interface ManifestArticle extends ArticleMeta {
   id: string;
@@ -29,47 +31,22 @@ export interface Manifest {
   builtAt: string;
   model: { id: string; dimensions: number };
   versions: Record<string, string>;
+  /** In ordinal order: article i of the store is `articles[i]`. */
   articles: ManifestArticle[];
+  /** Chunks indexed (holes not counted). */
   chunks: number;
+  /** Chunk labels in use, holes included. */
+  labels: number;
   /** Size and mtime of each fully indexed file: unchanged files are not read again next time. */
   files?: Record<string, { size: number; mtimeMs: number }>;
-}
-
-/** An article as stored in a generation: metadata, exact text and flat sentence spans. */
-export interface StoredArticle extends ArticleMeta {
-  id: string;
-  path: string;
-  hash: string;
-  text: string;
-  /** [start0, end0, start1, end1, …] character offsets of sentences in `text`. */
-  sentences: number[];
-}
-
-export interface StoredChunk {
-  articleId: string;
-  index: number;
-  start: number;
-  end: number;
 }
 
 export const manifestPath = (indexDir: string) => path.join(indexDir, "manifest.json");
 export const generationDir = (indexDir: string, generation: string) => path.join(indexDir, generation);
 
 export const files = {
-  articles: "articles.json",
-  chunks: "chunks.json",
+  store: "store.bin",
   vectors: "vectors.f32",
-  lexical: "lexical.json",
-  hnsw: "hnsw",
+  lexical: "lexical.bin",
+  hnsw: "hnsw.index",
 } as const;
-
-/** Sentence spans as stored: a flat `[start0, end0, start1, end1, …]` list, compact in JSON. */
-export function encodeSpans(spans: readonly Span[]): number[] {
-  return spans.flatMap((s) => [s.start, s.end]);
-}
-
-export function decodeSpans(flat: readonly number[]): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0 });
-  return spans;
-}

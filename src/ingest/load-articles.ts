@@ -26,6 +26,8 @@ export interface SkippedFile {
 export interface LoadResult {
   /** In path order (JSON array items in array order). */
   articles: Article[];
+  /** Duplicate-detection key (hex sha-256 of the whitespace-normalised text) of each article, in the same order. */
+  duplicateKeys: string[];
   skipped: SkippedFile[];
   /** Duplicates folded into an earlier article; the reason names the article kept. */
   merged: SkippedFile[];
@@ -48,8 +50,15 @@ export interface LoadArticlesOptions {
   /**
    * Articles already known for a file with this path, size and modification time; when given, the
    * file is not read or parsed again (what makes an incremental re-index proportional to changes).
+   * The articles' texts need not be materialised: only the given duplicate keys are used.
    */
-  reuse?: (relPath: string, stamp: FileStamp) => Article[] | undefined;
+  reuse?: (relPath: string, stamp: FileStamp) => KnownArticle[] | undefined;
+}
+
+/** An article a previous run indexed, with the key its text had then. */
+export interface KnownArticle {
+  article: Article;
+  duplicateKey: string;
 }
 
 /** Default size limit: far above any news article, low enough to refuse a misplaced dump. */
@@ -65,7 +74,7 @@ const PARSERS: Record<string, ArticleParser> = {
 };
 
 /** Articles that differ only in whitespace are the same article. */
-function duplicateKey(text: string): string {
+export function duplicateKey(text: string): string {
   return createHash("sha256").update(text.replace(/\s+/g, " ").trim(), "utf8").digest("hex");
 }
 
@@ -76,8 +85,7 @@ function failureReason(error: unknown): string {
 }
 
 /** Adds an article unless its text duplicates an earlier one (then it is listed as merged). */
-function addArticle(result: LoadResult, firstByKey: Map<string, string>, article: Article, relPath: string): void {
-  const key = duplicateKey(article.text);
+function addArticle(result: LoadResult, firstByKey: Map<string, string>, article: Article, key: string, relPath: string): void {
   const first = firstByKey.get(key);
   if (first !== undefined) {
     const prefix = article.id === relPath ? "" : `${article.id}: `;
@@ -86,6 +94,7 @@ function addArticle(result: LoadResult, firstByKey: Map<string, string>, article
   }
   firstByKey.set(key, article.id);
   result.articles.push(article);
+  result.duplicateKeys.push(key);
 }
 
 /**
@@ -96,7 +105,7 @@ function addArticle(result: LoadResult, firstByKey: Map<string, string>, article
 export async function loadArticles(options: LoadArticlesOptions): Promise<LoadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const walked = await walkDataDir(options.dataDir);
-  const result: LoadResult = { articles: [], skipped: [...walked.skipped], merged: [], stamps: {} };
+  const result: LoadResult = { articles: [], duplicateKeys: [], skipped: [...walked.skipped], merged: [], stamps: {} };
   const firstByKey = new Map<string, string>();
 
   for (const file of walked.files) {
@@ -115,7 +124,7 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
     const known = stamp === undefined ? undefined : options.reuse?.(file.relPath, stamp);
     if (stamp !== undefined && known !== undefined) {
       result.stamps[file.relPath] = stamp;
-      for (const article of known) addArticle(result, firstByKey, article, file.relPath);
+      for (const { article, duplicateKey: key } of known) addArticle(result, firstByKey, article, key, file.relPath);
       continue;
     }
     let entries: ParsedEntry[];
@@ -134,7 +143,7 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
       }
       const id = entry.part === undefined ? file.relPath : `${file.relPath}#${entry.part}`;
       const hash = articleHash({ ...entry.meta, text: entry.text });
-      addArticle(result, firstByKey, { ...entry.meta, id, path: file.relPath, text: entry.text, hash }, file.relPath);
+      addArticle(result, firstByKey, { ...entry.meta, id, path: file.relPath, text: entry.text, hash }, duplicateKey(entry.text), file.relPath);
     }
     // Only a file that was indexed whole may be reused next time; one with skipped or merged
     // entries is read again, so those keep being reported.

@@ -1,63 +1,104 @@
 /**
- * Reads what a previous re-index wrote: the manifest and the generation it points at. Used by the
- * answer service to load, and by re-index to reuse unchanged articles' vectors.
+ * Reads what a previous re-index wrote: the manifest and the files of the generation it points at.
+ * Used by the answer service to load, and by re-index to carry unchanged articles over. Every file
+ * is checked against the manifest, so a damaged or mismatched generation is an `INDEX_CORRUPT`
+ * error, never a silently wrong answer.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import hnswlib from "hnswlib-node";
 import { AppError } from "../errors.js";
-import {
-  files,
-  generationDir,
-  INDEX_FORMAT,
-  manifestPath,
-  type Manifest,
-  type StoredArticle,
-  type StoredChunk,
-} from "./index-files.js";
+import { LexicalIndex } from "../retrieval/lexical-index.js";
+import { ArticleStore } from "./article-store.js";
+import { files, generationDir, INDEX_FORMAT, manifestPath, type Manifest } from "./index-files.js";
 
-/** The manifest, or null when no index has been built yet. */
-export async function readManifest(indexDir: string): Promise<Manifest | null> {
+export type ManifestState = { kind: "missing" } | { kind: "ok"; manifest: Manifest } | { kind: "outdated"; format: string };
+
+const damaged = (indexDir: string, cause: unknown) =>
+  new AppError("INDEX_CORRUPT", `The index in ${indexDir} is incomplete or damaged; run \`npm run reindex\`.`, { cause });
+
+/** The manifest, told apart from "no index yet" and "an index in an older format". */
+export async function readManifestState(indexDir: string): Promise<ManifestState> {
   let raw: string;
   try {
     raw = await fs.readFile(manifestPath(indexDir), "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
     throw error;
   }
+  let manifest: Manifest;
   try {
-    const manifest = JSON.parse(raw) as Manifest;
-    if (manifest.format !== INDEX_FORMAT || typeof manifest.generation !== "string") throw new Error("unknown format");
-    return manifest;
+    manifest = JSON.parse(raw) as Manifest;
+    if (typeof manifest.generation !== "string") throw new Error("no generation");
   } catch (error) {
-    throw new AppError("INDEX_CORRUPT", `The index manifest in ${indexDir} is unreadable; run \`npm run reindex\`.`, {
-      cause: error,
-    });
+    throw new AppError("INDEX_CORRUPT", `The index manifest in ${indexDir} is unreadable; run \`npm run reindex\`.`, { cause: error });
+  }
+  if (manifest.format !== INDEX_FORMAT) return { kind: "outdated", format: String(manifest.format) };
+  return { kind: "ok", manifest };
+}
+
+/** The manifest, or null when no index has been built yet. An older format is `INDEX_CORRUPT` with a clear message. */
+export async function readManifest(indexDir: string): Promise<Manifest | null> {
+  const state = await readManifestState(indexDir);
+  if (state.kind === "missing") return null;
+  if (state.kind === "outdated") {
+    throw new AppError(
+      "INDEX_CORRUPT",
+      `The index in ${indexDir} was built by an older version of dossier (${state.format}); run \`npm run reindex\` to rebuild it.`,
+    );
+  }
+  return state.manifest;
+}
+
+const fileOf = (indexDir: string, manifest: Manifest, name: string) => path.join(generationDir(indexDir, manifest.generation), name);
+
+/** Article texts, spans and the chunk table of the manifest's generation. */
+export async function readStore(indexDir: string, manifest: Manifest): Promise<ArticleStore> {
+  try {
+    const store = ArticleStore.decode(await fs.readFile(fileOf(indexDir, manifest, files.store)));
+    if (store.articleCount !== manifest.articles.length || store.labelCount !== manifest.labels) throw new Error("store does not match the manifest");
+    return store;
+  } catch (error) {
+    throw damaged(indexDir, error);
   }
 }
 
-export interface GenerationData {
-  articles: StoredArticle[];
-  chunks: StoredChunk[];
-  vectors: Float32Array;
+/** Chunk embeddings by label (`labels × dimensions` floats). */
+export async function readVectors(indexDir: string, manifest: Manifest): Promise<Float32Array> {
+  try {
+    const bytes = await fs.readFile(fileOf(indexDir, manifest, files.vectors));
+    if (bytes.byteLength % 4 !== 0) throw new Error("vector file size is not a multiple of 4");
+    // A view when the read buffer is aligned (large reads are), a copy otherwise.
+    const vectors =
+      bytes.byteOffset % 4 === 0
+        ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+        : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    if (vectors.length !== manifest.labels * manifest.model.dimensions) throw new Error("vector count mismatch");
+    return vectors;
+  } catch (error) {
+    throw damaged(indexDir, error);
+  }
 }
 
-/** Articles, chunks and vectors of the manifest's generation. */
-export async function readGeneration(indexDir: string, manifest: Manifest): Promise<GenerationData> {
-  const dir = generationDir(indexDir, manifest.generation);
+export async function readLexical(indexDir: string, manifest: Manifest): Promise<LexicalIndex> {
   try {
-    const [articles, chunks, vectorBytes] = await Promise.all([
-      fs.readFile(path.join(dir, files.articles), "utf8").then((s) => JSON.parse(s) as StoredArticle[]),
-      fs.readFile(path.join(dir, files.chunks), "utf8").then((s) => JSON.parse(s) as StoredChunk[]),
-      fs.readFile(path.join(dir, files.vectors)),
-    ]);
-    const vectors = new Float32Array(
-      vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength),
-    );
-    if (vectors.length !== chunks.length * manifest.model.dimensions) throw new Error("vector count mismatch");
-    return { articles, chunks, vectors };
+    const lexical = LexicalIndex.decode(await fs.readFile(fileOf(indexDir, manifest, files.lexical)));
+    if (lexical.size !== manifest.labels || lexical.live !== manifest.chunks) throw new Error("lexical index does not match the manifest");
+    return lexical;
   } catch (error) {
-    throw new AppError("INDEX_CORRUPT", `The index in ${indexDir} is incomplete or damaged; run \`npm run reindex\`.`, {
-      cause: error,
-    });
+    throw damaged(indexDir, error);
+  }
+}
+
+/** The HNSW graph (cosine), or null for an empty index. */
+export async function readHnsw(indexDir: string, manifest: Manifest): Promise<hnswlib.HierarchicalNSW | null> {
+  if (manifest.labels === 0) return null;
+  try {
+    const hnsw = new hnswlib.HierarchicalNSW("cosine", manifest.model.dimensions);
+    await hnsw.readIndex(fileOf(indexDir, manifest, files.hnsw));
+    if (hnsw.getCurrentCount() !== manifest.labels) throw new Error("graph does not match the manifest");
+    return hnsw;
+  } catch (error) {
+    throw damaged(indexDir, error);
   }
 }

@@ -4,18 +4,21 @@
  * embedding model forces a full rebuild.
  */
 import { createRequire } from "node:module";
-import type { Article } from "../core/types.js";
+import path from "node:path";
+import type { Article, ArticleMeta } from "../core/types.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import { LexicalIndex } from "../retrieval/lexical-index.js";
-import { chunkArticle } from "./chunk-article.js";
 import { pickArticleMeta } from "../core/article-meta.js";
-import { encodeSpans, INDEX_FORMAT, type Manifest, type StoredArticle, type StoredChunk } from "./index-files.js";
+import { ArticleStoreWriter, type ArticleStore } from "./article-store.js";
+import { chunkArticle } from "./chunk-article.js";
+import { buildGraph, updateGraph } from "./hnsw-graph.js";
+import { files, generationDir, INDEX_FORMAT, type Manifest, type ManifestArticle } from "./index-files.js";
 import { acquireIndexLock } from "./index-lock.js";
-import { loadArticles, type SkippedFile } from "./load-articles.js";
-import { readGeneration, readManifest, type GenerationData } from "./read-index.js";
-import { splitSentences, type Span } from "./split-sentences.js";
+import { loadArticles, type KnownArticle, type SkippedFile } from "./load-articles.js";
+import { readLexical, readManifestState, readStore, readVectors } from "./read-index.js";
+import { splitSentences } from "./split-sentences.js";
 import { pruneGenerations, writeGeneration } from "./write-generation.js";
 
 export type ReindexPhase = "load" | "embed" | "write";
@@ -48,6 +51,8 @@ export interface ReindexReport {
   merged: SkippedFile[];
   /** Whether a new generation was published. */
   wrote: boolean;
+  /** Whether removed articles' holes were squeezed out of the labels (graph rebuilt from stored vectors). */
+  compacted: boolean;
   articles: number;
   chunks: number;
   embeddedChunks: number;
@@ -67,15 +72,81 @@ function versions(): Record<string, string> {
   return { dossier: v("../../package.json"), "hnswlib-node": v("hnswlib-node"), "@langchain/community": v("@langchain/community") };
 }
 
-function toStored(article: Article, spans: readonly Span[]): StoredArticle {
-  return {
-    id: article.id,
-    path: article.path,
-    hash: article.hash,
-    ...pickArticleMeta(article),
-    text: article.text,
-    sentences: encodeSpans(spans),
-  };
+/** An article of the previous index, taken over without reading its file; the text is decoded only if asked for. */
+class PreviousArticle implements Article {
+  readonly id: string;
+  readonly path: string;
+  readonly hash: string;
+  readonly title: string;
+  readonly source: string;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly language?: string;
+  readonly license?: string;
+
+  constructor(
+    meta: ManifestArticle,
+    private readonly store: ArticleStore,
+    private readonly ordinal: number,
+  ) {
+    this.id = meta.id;
+    this.path = meta.path;
+    this.hash = meta.hash;
+    this.title = meta.title;
+    this.source = meta.source;
+    this.date = meta.date;
+    this.url = meta.url;
+    if (meta.language !== undefined) this.language = meta.language;
+    if (meta.license !== undefined) this.license = meta.license;
+  }
+
+  get text(): string {
+    return this.store.text(this.ordinal);
+  }
+}
+
+/** What a re-index carries over from the previous generation. */
+interface Previous {
+  manifest: Manifest;
+  store: ArticleStore;
+  /** Null in a dry run (not needed to plan). */
+  vectors: Float32Array | null;
+  lexical: LexicalIndex | null;
+}
+
+/** Holes (removed chunks) beyond this share of labels trigger a compaction. */
+const COMPACT_HOLE_SHARE = 0.2;
+
+
+/** Reads the previous generation (the store only for a dry run); null with a reason when it cannot be used. */
+async function readPrevious(
+  options: ReindexOptions,
+  logger: Logger,
+  model: { id: string; dimensions: number },
+): Promise<{ previous: Previous | null; manifest: Manifest | null; rebuildReason: string | null }> {
+  const state = await readManifestState(options.indexDir).catch((error: unknown) => {
+    logger.warn("previous index unreadable; rebuilding from scratch", { error });
+    return { kind: "damaged" } as const;
+  });
+  if (state.kind === "missing") return { previous: null, manifest: null, rebuildReason: "no previous index" };
+  if (state.kind === "damaged") return { previous: null, manifest: null, rebuildReason: "previous index damaged" };
+  if (state.kind === "outdated") return { previous: null, manifest: null, rebuildReason: `index format changed from ${state.format} to ${INDEX_FORMAT}` };
+  const manifest = state.manifest;
+  if (manifest.model.id !== model.id || manifest.model.dimensions !== model.dimensions) {
+    return {
+      previous: null,
+      manifest,
+      rebuildReason: `embedding model changed from ${manifest.model.id} (${manifest.model.dimensions}-d) to ${model.id} (${model.dimensions}-d)`,
+    };
+  }
+  try {
+    const store = await readStore(options.indexDir, manifest);
+    const [vectors, lexical] = options.dryRun ? [null, null] : await Promise.all([readVectors(options.indexDir, manifest), readLexical(options.indexDir, manifest)]);
+    return { previous: { manifest, store, vectors, lexical }, manifest, rebuildReason: null };
+  } catch (error) {
+    logger.warn("previous index generation unreadable; rebuilding from scratch", { error });
+    return { previous: null, manifest, rebuildReason: "previous index damaged" };
+  }
 }
 
 /** Runs a re-index (or plans one with `dryRun`). Throws `AppError` on fatal problems. */
@@ -85,38 +156,25 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   const model = { id: options.embedder.modelId, dimensions: options.embedder.dimensions };
   const lock = options.dryRun ? null : await acquireIndexLock(options.indexDir);
   try {
-    const previousManifest = await readManifest(options.indexDir).catch((error: unknown) => {
-      logger.warn("previous index unreadable; rebuilding from scratch", { error });
-      return null;
-    });
-    let rebuildReason: string | null = null;
-    if (previousManifest === null) rebuildReason = "no previous index";
-    else if (previousManifest.model.id !== model.id || previousManifest.model.dimensions !== model.dimensions) {
-      rebuildReason = `embedding model changed from ${previousManifest.model.id} (${previousManifest.model.dimensions}-d) to ${model.id} (${model.dimensions}-d)`;
-    }
-    let previous: GenerationData | null = null;
-    if (previousManifest !== null && rebuildReason === null) {
-      previous = await readGeneration(options.indexDir, previousManifest).catch((error: unknown) => {
-        logger.warn("previous index generation unreadable; rebuilding from scratch", { error });
-        rebuildReason = "previous index damaged";
-        return null;
-      });
-    }
+    const { previous, manifest: previousManifest, rebuildReason } = await readPrevious(options, logger, model);
 
     // Files whose size and mtime match the previous run are taken from the previous index unread.
-    const previousByPath = new Map<string, StoredArticle[]>();
-    for (const a of previous?.articles ?? []) previousByPath.set(a.path, [...(previousByPath.get(a.path) ?? []), a]);
-    const stamps = previousManifest?.files ?? {};
+    const ordinalsByPath = new Map<string, number[]>();
+    previous?.manifest.articles.forEach((a, ordinal) => ordinalsByPath.set(a.path, [...(ordinalsByPath.get(a.path) ?? []), ordinal]));
+    const stamps = previous?.manifest.files ?? {};
     const loaded = await loadArticles({
       dataDir: options.dataDir,
       ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
       ...(previous === null || options.fullScan === true
         ? {}
         : {
-            reuse: (relPath, stamp) => {
+            reuse: (relPath, stamp): KnownArticle[] | undefined => {
               const known = stamps[relPath];
               if (known === undefined || known.size !== stamp.size || known.mtimeMs !== stamp.mtimeMs) return undefined;
-              return previousByPath.get(relPath)?.map(({ sentences: _s, ...article }) => article);
+              return ordinalsByPath.get(relPath)?.map((o) => ({
+                article: new PreviousArticle(previous.manifest.articles[o] as ManifestArticle, previous.store, o),
+                duplicateKey: previous.store.duplicateKey(o),
+              }));
             },
           }),
     });
@@ -134,6 +192,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       skipped: loaded.skipped,
       merged: loaded.merged,
       wrote: false,
+      compacted: false,
       articles: loaded.articles.length,
       chunks: 0,
       embeddedChunks: 0,
@@ -156,75 +215,19 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       return report;
     }
 
-    // Reuse chunks and vectors of unchanged articles; chunk and embed the others.
-    const dims = model.dimensions;
-    const reusable = new Map<string, { chunks: StoredChunk[]; rows: number[] }>();
-    if (previous !== null) {
-      previous.chunks.forEach((c, row) => {
-        let entry = reusable.get(c.articleId);
-        if (entry === undefined) reusable.set(c.articleId, (entry = { chunks: [], rows: [] }));
-        entry.chunks.push(c);
-        entry.rows.push(row);
-      });
-    }
-    const previousArticles = new Map((previous?.articles ?? []).map((a) => [a.id, a]));
-    const unchanged = new Set(report.unchanged);
-    const stored: StoredArticle[] = [];
-    const chunks: StoredChunk[] = [];
-    const sourceRow: number[] = []; // previous vector row, or -1 when it must be embedded
-    const toEmbed: { index: number; text: string }[] = [];
-    for (const article of loaded.articles) {
-      const old = unchanged.has(article.id) ? previousArticles.get(article.id) : undefined;
-      const reuse = old === undefined ? undefined : reusable.get(article.id);
-      if (old !== undefined && reuse !== undefined) {
-        stored.push({ ...old, path: article.path });
-        reuse.chunks.forEach((c, i) => {
-          chunks.push(c);
-          sourceRow.push(reuse.rows[i] ?? -1);
-        });
-        continue;
-      }
-      const spans = splitSentences(article.text);
-      stored.push(toStored(article, spans));
-      for (const c of chunkArticle(article, spans)) {
-        toEmbed.push({ index: chunks.length, text: c.text });
-        chunks.push({ articleId: c.articleId, index: c.index, start: c.start, end: c.end });
-        sourceRow.push(-1);
-      }
-    }
-
-    const vectors = new Float32Array(chunks.length * dims);
-    sourceRow.forEach((row, i) => {
-      if (row >= 0 && previous !== null) vectors.set(previous.vectors.subarray(row * dims, (row + 1) * dims), i * dims);
-    });
-    const batchSize = options.batchSize ?? 256;
-    for (let b = 0; b < toEmbed.length; b += batchSize) {
-      const batch = toEmbed.slice(b, b + batchSize);
-      const embedded = await options.embedder.embedDocuments(batch.map((x) => x.text));
-      batch.forEach((x, i) => {
-        const v = embedded[i];
-        if (v === undefined || v.length !== dims) throw new Error(`embedder returned ${v?.length ?? 0} dimensions, expected ${dims}`);
-        vectors.set(v, x.index * dims);
-      });
-      options.onProgress?.("embed", Math.min(b + batchSize, toEmbed.length), toEmbed.length);
-    }
-    report.embeddedChunks = toEmbed.length;
-    report.chunks = chunks.length;
-
-    const byId = new Map(stored.map((a) => [a.id, a]));
-    const lexical = LexicalIndex.build(chunks.map((c) => byId.get(c.articleId)?.text.slice(c.start, c.end) ?? ""));
-    const chunkCounts = new Map<string, number>();
-    for (const c of chunks) chunkCounts.set(c.articleId, (chunkCounts.get(c.articleId) ?? 0) + 1);
-    const manifest: Omit<Manifest, "generation" | "builtAt"> = {
-      format: INDEX_FORMAT,
-      model,
-      versions: versions(),
-      chunks: chunks.length,
-      files: loaded.stamps,
-      articles: stored.map((a) => ({ id: a.id, path: a.path, hash: a.hash, ...pickArticleMeta(a), chunks: chunkCounts.get(a.id) ?? 0 })),
-    };
+    const built = await buildGeneration(options, previous, loaded.articles, loaded.duplicateKeys);
+    report.embeddedChunks = built.embedded;
+    report.chunks = built.manifest.chunks;
+    report.compacted = built.compacted;
     options.onProgress?.("write", 0, 1);
-    const written = await writeGeneration({ indexDir: options.indexDir, embedder: options.embedder, articles: stored, chunks, vectors, lexical, manifest });
+    const written = await writeGeneration({
+      indexDir: options.indexDir,
+      store: built.store,
+      vectors: built.vectors,
+      lexical: built.lexical,
+      graph: await built.graph(),
+      manifest: { ...built.manifest, files: loaded.stamps },
+    });
     options.onProgress?.("write", 1, 1);
     await pruneGenerations(options.indexDir, [written.generation, previousManifest?.generation ?? ""]).catch((error: unknown) =>
       logger.warn("could not remove old index generations", { error }),
@@ -235,4 +238,128 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   } finally {
     await lock?.release();
   }
+}
+
+/**
+ * Lays out the new generation: unchanged articles keep their bytes, chunks, labels and vectors;
+ * changed and new articles are split, chunked and embedded into new labels after the old ones.
+ * The lexical index is updated from the previous one and the graph from the previous graph,
+ * unless holes pass `COMPACT_HOLE_SHARE`, when labels are renumbered densely (still without
+ * embedding anything again).
+ */
+async function buildGeneration(options: ReindexOptions, previous: Previous | null, articles: readonly Article[], duplicateKeys: readonly string[]) {
+  const dims = options.embedder.dimensions;
+  const prevStore = previous?.store ?? null;
+  const prevOrdinalById = new Map((previous?.manifest.articles ?? []).map((a, i) => [a.id, i]));
+  const prevHashes = previous?.manifest.articles.map((a) => a.hash) ?? [];
+  const keptOrdinal = new Int32Array(prevStore?.articleCount ?? 0).fill(-1); // previous ordinal → new ordinal
+  const store = new ArticleStoreWriter();
+  const manifestArticles: ManifestArticle[] = [];
+  const fresh: { ordinal: number; article: Article; text: string; start: number; end: number; index: number }[] = [];
+  articles.forEach((article, ordinal) => {
+    const prev = prevOrdinalById.get(article.id);
+    const meta = { id: article.id, path: article.path, hash: article.hash, ...pickArticleMeta(article as ArticleMeta) };
+    if (prevStore !== null && prev !== undefined && prevHashes[prev] === article.hash) {
+      store.copyArticle(prevStore, prev);
+      keptOrdinal[prev] = ordinal;
+      manifestArticles.push({ ...meta, chunks: previous?.manifest.articles[prev]?.chunks ?? 0 });
+      return;
+    }
+    const spans = splitSentences(article.text);
+    store.addArticle(article.text, spans, duplicateKeys[ordinal] ?? "");
+    const chunks = chunkArticle(article, spans);
+    for (const c of chunks) fresh.push({ ordinal, article, text: c.text, start: c.start, end: c.end, index: c.index });
+    manifestArticles.push({ ...meta, chunks: chunks.length });
+  });
+
+  // Labels: kept chunks stay where they were (or are packed densely when compacting); new ones follow.
+  const prevLabels = prevStore?.labelCount ?? 0;
+  const remap = new Int32Array(prevLabels).fill(-1);
+  const removed: number[] = [];
+  let kept = 0;
+  for (let label = 0; label < prevLabels; label++) {
+    const prevArticle = prevStore?.chunkArticle[label] ?? -1;
+    if (prevArticle < 0) continue;
+    if ((keptOrdinal[prevArticle] ?? -1) >= 0) {
+      remap[label] = label;
+      kept++;
+    } else removed.push(label);
+  }
+  const holes = prevLabels - kept;
+  const compact = previous !== null && holes > COMPACT_HOLE_SHARE * (prevLabels + fresh.length);
+  if (compact) {
+    let next = 0;
+    for (let label = 0; label < prevLabels; label++) if ((remap[label] ?? -1) >= 0) remap[label] = next++;
+  }
+  const firstNew = compact ? kept : prevLabels;
+  const labels = firstNew + fresh.length;
+
+  const columns = { article: new Int32Array(labels).fill(-1), index: new Uint32Array(labels), start: new Uint32Array(labels), end: new Uint32Array(labels) };
+  const vectors = new Float32Array(labels * dims);
+  for (let label = 0; label < prevLabels && prevStore !== null; label++) {
+    const to = remap[label] ?? -1;
+    if (to < 0) continue;
+    columns.article[to] = keptOrdinal[prevStore.chunkArticle[label] ?? 0] ?? -1;
+    columns.index[to] = prevStore.chunkIndex[label] ?? 0;
+    columns.start[to] = prevStore.chunkStart[label] ?? 0;
+    columns.end[to] = prevStore.chunkEnd[label] ?? 0;
+    if (previous?.vectors) vectors.set(previous.vectors.subarray(label * dims, (label + 1) * dims), to * dims);
+  }
+  fresh.forEach((c, i) => {
+    const label = firstNew + i;
+    columns.article[label] = c.ordinal;
+    columns.index[label] = c.index;
+    columns.start[label] = c.start;
+    columns.end[label] = c.end;
+  });
+  store.setChunks(columns);
+
+  const batchSize = options.batchSize ?? 256;
+  for (let b = 0; b < fresh.length; b += batchSize) {
+    const batch = fresh.slice(b, b + batchSize);
+    const embedded = await options.embedder.embedDocuments(batch.map((x) => x.text));
+    batch.forEach((_, i) => {
+      const v = embedded[i];
+      if (v === undefined || v.length !== dims) throw new Error(`embedder returned ${v?.length ?? 0} dimensions, expected ${dims}`);
+      vectors.set(v, (firstNew + b + i) * dims);
+    });
+    options.onProgress?.("embed", Math.min(b + batchSize, fresh.length), fresh.length);
+  }
+
+  const live = kept + fresh.length;
+  const added = fresh.map((c, i) => ({ doc: firstNew + i, text: c.text }));
+  const lexical =
+    previous?.lexical != null
+      ? LexicalIndex.update(previous.lexical, { docs: labels, live, remap, add: added })
+      : LexicalIndex.update(null, { docs: labels, live, add: added });
+
+  const holeAt = (label: number) => (columns.article[label] ?? -1) < 0;
+  const graph = async () => {
+    if (labels === 0) return null;
+    if (previous !== null && !compact && prevLabels > 0) {
+      try {
+        return await updateGraph({
+          previousFile: path.join(generationDir(options.indexDir, previous.manifest.generation), files.hnsw),
+          dims,
+          vectors,
+          removed,
+          added: fresh.map((_, i) => firstNew + i),
+          labels,
+        });
+      } catch (error) {
+        (options.logger ?? silentLogger).warn("previous HNSW graph unusable; building it again from the stored vectors", { error });
+      }
+    }
+    return buildGraph(vectors, dims, labels, holeAt);
+  };
+
+  const manifest: Omit<Manifest, "generation" | "builtAt"> = {
+    format: INDEX_FORMAT,
+    model: { id: options.embedder.modelId, dimensions: dims },
+    versions: versions(),
+    chunks: live,
+    labels,
+    articles: manifestArticles,
+  };
+  return { store, vectors, lexical, graph, manifest, embedded: fresh.length, compacted: compact };
 }

@@ -6,17 +6,20 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Embedder } from "../retrieval/embedder.js";
+import type hnswlib from "hnswlib-node";
 import type { LexicalIndex } from "../retrieval/lexical-index.js";
-import { files, generationDir, manifestPath, type Manifest, type StoredArticle, type StoredChunk } from "./index-files.js";
+import type { ArticleStoreWriter } from "./article-store.js";
+import { files, generationDir, manifestPath, type Manifest } from "./index-files.js";
+import { writeParts } from "./section-file.js";
 
 export interface GenerationInput {
   indexDir: string;
-  embedder: Embedder;
-  articles: StoredArticle[];
-  chunks: StoredChunk[];
+  store: ArticleStoreWriter;
+  /** Rows by label. */
   vectors: Float32Array;
   lexical: LexicalIndex;
+  /** Null for an empty index. */
+  graph: hnswlib.HierarchicalNSW | null;
   manifest: Omit<Manifest, "generation" | "builtAt">;
 }
 
@@ -24,34 +27,25 @@ export function newGenerationId(): string {
   return `g-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 17)}-${randomBytes(3).toString("hex")}`;
 }
 
-async function writeFileSynced(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes a file and fsyncs it, so the manifest never points at data still in the page cache. */
+async function writeFileSynced(file: string, parts: readonly Uint8Array[] | string): Promise<void> {
   const handle = await fs.open(file, "w");
   try {
-    await handle.writeFile(data);
+    if (typeof parts === "string") await handle.writeFile(parts);
+    else await writeParts(handle, parts);
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-/** Builds the HNSW store for all chunk vectors. */
-export async function buildVectorStore(input: Pick<GenerationInput, "embedder" | "articles" | "chunks" | "vectors">) {
-  // Imported on demand: loading LangChain's vector store costs ~0.6 s, which `ask` need not pay.
-  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
-  const { Document } = await import("@langchain/core/documents");
-  const dims = input.embedder.dimensions;
-  const store = new HNSWLib(input.embedder, { space: "cosine", numDimensions: dims });
-  if (input.chunks.length === 0) return store;
-  const byId = new Map(input.articles.map((a) => [a.id, a]));
-  const vectors: number[][] = [];
-  const docs: InstanceType<typeof Document>[] = [];
-  input.chunks.forEach((chunk, i) => {
-    vectors.push(Array.from(input.vectors.subarray(i * dims, (i + 1) * dims)));
-    const text = byId.get(chunk.articleId)?.text.slice(chunk.start, chunk.end) ?? "";
-    docs.push(new Document({ pageContent: text, metadata: { chunk: i, articleId: chunk.articleId } }));
-  });
-  await store.addVectors(vectors, docs);
-  return store;
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes the generation, swaps the manifest, prunes old generations; returns the new manifest. */
@@ -61,16 +55,12 @@ export async function writeGeneration(input: GenerationInput): Promise<Manifest>
   const tmpDir = path.join(input.indexDir, `.tmp-${generation}`);
   await fs.mkdir(tmpDir, { recursive: true });
 
-  const store = await buildVectorStore(input);
+  const graphFile = path.join(tmpDir, files.hnsw);
   await Promise.all([
-    writeFileSynced(path.join(tmpDir, files.articles), JSON.stringify(input.articles)),
-    writeFileSynced(path.join(tmpDir, files.chunks), JSON.stringify(input.chunks)),
-    writeFileSynced(
-      path.join(tmpDir, files.vectors),
-      new Uint8Array(input.vectors.buffer, input.vectors.byteOffset, input.vectors.byteLength),
-    ),
-    writeFileSynced(path.join(tmpDir, files.lexical), JSON.stringify(input.lexical.toJSON())),
-    input.chunks.length > 0 ? store.save(path.join(tmpDir, files.hnsw)) : fs.mkdir(path.join(tmpDir, files.hnsw)),
+    writeFileSynced(path.join(tmpDir, files.store), input.store.encode()),
+    writeFileSynced(path.join(tmpDir, files.vectors), [new Uint8Array(input.vectors.buffer, input.vectors.byteOffset, input.vectors.byteLength)]),
+    writeFileSynced(path.join(tmpDir, files.lexical), input.lexical.encode()),
+    input.graph === null ? Promise.resolve() : input.graph.writeIndex(graphFile).then(() => syncFile(graphFile)),
   ]);
   await fs.rename(tmpDir, finalDir);
 

@@ -50,7 +50,7 @@ function allowFor(index: LoadedIndex, filter: RetrievalFilter | undefined): ((do
   const hasDates = filter.dateFrom !== undefined || filter.dateTo !== undefined;
   if ((sources === undefined || sources.length === 0) && !hasDates) return undefined;
   return (doc) => {
-    const article = index.chunks[doc]?.article;
+    const article = index.byLabel[doc]?.article;
     if (article === undefined) return false;
     if (sources !== undefined && sources.length > 0 && !sources.includes(article.source.toLowerCase())) return false;
     return passesDateFilter(article.date, filter);
@@ -71,13 +71,14 @@ function denseSearch(index: LoadedIndex, query: number[], depth: number, allow?:
   const out: { doc: number; similarity: number }[] = [];
   if (index.chunks.length === 0) return out;
   if (allow === undefined && index.hnsw !== null) {
-    const k = Math.min(depth, index.chunks.length);
+    // Removed chunks are marked deleted in the graph, so they never come back from it.
+    const k = Math.min(depth, index.byLabel.length);
     const result = index.hnsw.searchKnn(query, k);
     result.neighbors.forEach((doc, i) => out.push({ doc, similarity: 1 - (result.distances[i] ?? 1) }));
     return out;
   }
-  for (let doc = 0; doc < index.chunks.length; doc++) {
-    if (allow !== undefined && !allow(doc)) continue;
+  for (let doc = 0; doc < index.byLabel.length; doc++) {
+    if (index.byLabel[doc] === undefined || (allow !== undefined && !allow(doc))) continue;
     out.push({ doc, similarity: cosine(query, index.vectorOf(doc)) });
   }
   return out.sort((a, b) => b.similarity - a.similarity).slice(0, depth);
@@ -119,7 +120,7 @@ export function retrieve(
   const oldest = index.dateExtremes?.oldest;
   const nudge = 1 / (RRF_K + 1);
   for (const [doc, e] of fused) {
-    const article = index.chunks[doc]?.article;
+    const article = index.byLabel[doc]?.article;
     if (article === undefined) continue;
     const year = article.date === null ? null : Number(article.date.slice(0, 4));
     if (intent !== undefined && intent.years.length > 0 && year !== null && intent.years.includes(year)) e.score += nudge;
@@ -134,7 +135,7 @@ export function retrieve(
   const out: RetrievedChunk[] = [];
   const seenTexts = new Set<string>();
   for (const r of ranked) {
-    const chunk = index.chunks[r.doc];
+    const chunk = index.byLabel[r.doc];
     if (chunk === undefined) continue;
     // Collapse near-duplicates (the same wire story republished): identical normalised text.
     const norm = chunk.text.replace(/\s+/g, " ").trim().toLowerCase();

@@ -1,50 +1,146 @@
 /**
- * An index loaded into memory for answering: articles with their sentences, chunks, the HNSW
- * vector store and the lexical index. Immutable once loaded, so a hot reload just swaps the
+ * An index loaded into memory for answering: article metadata from the manifest, texts and spans
+ * in the article store (decoded only when an article is read), the chunk table, chunk vectors,
+ * the HNSW graph and the lexical index. Immutable once loaded, so a hot reload just swaps the
  * reference while questions in flight finish on the old one.
  */
-import fs from "node:fs/promises";
-import path from "node:path";
-import hnswlib from "hnswlib-node";
+import type hnswlib from "hnswlib-node";
+import type { ArticleMeta } from "../core/types.js";
 import { AppError } from "../errors.js";
-import { decodeSpans, files, generationDir, type Manifest, type StoredArticle, type StoredChunk } from "../ingest/index-files.js";
-import { readGeneration, readManifest } from "../ingest/read-index.js";
+import type { ArticleStore } from "../ingest/article-store.js";
+import type { Manifest, ManifestArticle } from "../ingest/index-files.js";
+import { readHnsw, readLexical, readManifest, readStore, readVectors } from "../ingest/read-index.js";
 import type { Span } from "../ingest/split-sentences.js";
 import type { Embedder } from "./embedder.js";
-import { LexicalIndex, type SerializedLexicalIndex } from "./lexical-index.js";
+import type { LexicalIndex } from "./lexical-index.js";
 
-export interface IndexedArticle extends StoredArticle {
-  spans: Span[];
-  /** Index of the article in `LoadedIndex.articles`. */
-  ordinal: number;
+/** Decoded texts of recently read articles: the store keeps bytes, answers need strings. */
+class TextCache {
+  private readonly entries = new Map<number, { text: string; spans: Span[] }>();
+
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly capacity: number,
+  ) {}
+
+  get(ordinal: number): { text: string; spans: Span[] } {
+    let entry = this.entries.get(ordinal);
+    if (entry !== undefined) {
+      this.entries.delete(ordinal); // re-inserted below as the most recently used
+    } else {
+      entry = { text: this.store.text(ordinal), spans: this.store.spans(ordinal) };
+      if (this.entries.size >= this.capacity) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) this.entries.delete(oldest);
+      }
+    }
+    this.entries.set(ordinal, entry);
+    return entry;
+  }
 }
 
-export interface IndexedChunk extends StoredChunk {
-  article: IndexedArticle;
-  text: string;
+/** An indexed article: manifest metadata plus its text and sentence spans (read on demand). */
+export interface IndexedArticle extends ArticleMeta {
+  readonly id: string;
+  readonly path: string;
+  readonly hash: string;
+  /** Index of the article in `LoadedIndex.articles` (its ordinal in the store). */
+  readonly ordinal: number;
+  /** The exact article text quotes are checked against. */
+  readonly text: string;
+  /** Sentence spans of `text`. */
+  readonly spans: readonly Span[];
 }
+
+class StoredArticle implements IndexedArticle {
+  readonly id: string;
+  readonly path: string;
+  readonly hash: string;
+  readonly title: string;
+  readonly source: string;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly language?: string;
+  readonly license?: string;
+
+  constructor(
+    meta: ManifestArticle,
+    readonly ordinal: number,
+    private readonly texts: TextCache,
+  ) {
+    this.id = meta.id;
+    this.path = meta.path;
+    this.hash = meta.hash;
+    this.title = meta.title;
+    this.source = meta.source;
+    this.date = meta.date;
+    this.url = meta.url;
+    if (meta.language !== undefined) this.language = meta.language;
+    if (meta.license !== undefined) this.license = meta.license;
+  }
+
+  get text(): string {
+    return this.texts.get(this.ordinal).text;
+  }
+
+  get spans(): readonly Span[] {
+    return this.texts.get(this.ordinal).spans;
+  }
+}
+
+export class IndexedChunk {
+  readonly articleId: string;
+
+  constructor(
+    /** The chunk's HNSW label and lexical document number. */
+    readonly label: number,
+    readonly article: IndexedArticle,
+    /** Position of the chunk within its article. */
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.articleId = article.id;
+  }
+
+  get text(): string {
+    return this.article.text.slice(this.start, this.end);
+  }
+}
+
+/** Articles whose decoded text is kept between questions. */
+const TEXT_CACHE_ARTICLES = 512;
 
 export class LoadedIndex {
   readonly articleById: ReadonlyMap<string, IndexedArticle>;
   readonly articleByPath: ReadonlyMap<string, IndexedArticle>;
   /** Oldest and newest article dates, for "latest"/"earliest" questions (null when none is dated). */
   readonly dateExtremes: { oldest: string; newest: string } | null;
+  /** Chunks in label order, holes left out. */
+  readonly chunks: readonly IndexedChunk[];
 
   private constructor(
     readonly manifest: Manifest,
     readonly articles: readonly IndexedArticle[],
-    readonly chunks: readonly IndexedChunk[],
+    /** Chunk by label; undefined where a removed article's chunk was. */
+    readonly byLabel: readonly (IndexedChunk | undefined)[],
+    /** Embedding rows by label, for exact search within a filter. */
     readonly vectors: Float32Array,
     readonly lexical: LexicalIndex,
-    /** The HNSW graph LangChain's HNSWLib store saved; read with hnswlib-node directly for a fast start. */
+    /** The HNSW graph (cosine); point = label. */
     readonly hnsw: hnswlib.HierarchicalNSW | null,
   ) {
+    this.chunks = byLabel.filter((c): c is IndexedChunk => c !== undefined);
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     this.articleByPath = new Map(articles.map((a) => [a.path, a]));
-    const dates = articles.map((a) => a.date).filter((d): d is string => d !== null).sort();
-    const oldest = dates[0];
-    const newest = dates.at(-1);
-    this.dateExtremes = oldest === undefined || newest === undefined ? null : { oldest, newest };
+    let oldest: string | null = null;
+    let newest: string | null = null;
+    for (const { date } of articles) {
+      if (date === null) continue;
+      if (oldest === null || date < oldest) oldest = date;
+      if (newest === null || date > newest) newest = date;
+    }
+    this.dateExtremes = oldest === null || newest === null ? null : { oldest, newest };
   }
 
   /** Loads the index the manifest points at; retries once if a re-index swapped it meanwhile. */
@@ -69,38 +165,30 @@ export class LoadedIndex {
         `The index was built with ${manifest.model.id} (${manifest.model.dimensions}-d) but ${embedder.modelId} (${embedder.dimensions}-d) is configured; run \`npm run reindex\` to rebuild it.`,
       );
     }
-    const dir = generationDir(indexDir, manifest.generation);
-    const data = await readGeneration(indexDir, manifest);
-    let lexicalJson: SerializedLexicalIndex;
-    let hnsw: hnswlib.HierarchicalNSW | null = null;
-    try {
-      lexicalJson = JSON.parse(await fs.readFile(path.join(dir, files.lexical), "utf8")) as SerializedLexicalIndex;
-      if (data.chunks.length > 0) {
-        // The LangChain store's files (hnswlib.index, args.json, docstore.json); chunk i is label i,
-        // so the docstore copy of the texts is not needed here and importing LangChain (~0.6 s) is avoided.
-        const args = JSON.parse(await fs.readFile(path.join(dir, files.hnsw, "args.json"), "utf8")) as { space: hnswlib.SpaceName; numDimensions: number };
-        hnsw = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-        await hnsw.readIndex(path.join(dir, files.hnsw, "hnswlib.index"));
-        hnsw.setEf(Math.max(64, Math.min(256, data.chunks.length)));
-      }
-    } catch (error) {
-      throw new AppError("INDEX_CORRUPT", `The index in ${indexDir} is incomplete or damaged; run \`npm run reindex\`.`, {
-        cause: error,
-      });
+    const [store, vectors, lexical, hnsw] = await Promise.all([
+      readStore(indexDir, manifest),
+      readVectors(indexDir, manifest),
+      readLexical(indexDir, manifest),
+      readHnsw(indexDir, manifest),
+    ]);
+    hnsw?.setEf(Math.max(64, Math.min(256, manifest.chunks)));
+    const texts = new TextCache(store, TEXT_CACHE_ARTICLES);
+    const articles: IndexedArticle[] = manifest.articles.map((meta, ordinal) => new StoredArticle(meta, ordinal, texts));
+    const byLabel: (IndexedChunk | undefined)[] = new Array<IndexedChunk | undefined>(store.labelCount);
+    for (let label = 0; label < store.labelCount; label++) {
+      const ordinal = store.chunkArticle[label] ?? -1;
+      const article = articles[ordinal];
+      byLabel[label] =
+        article === undefined
+          ? undefined
+          : new IndexedChunk(label, article, store.chunkIndex[label] ?? 0, store.chunkStart[label] ?? 0, store.chunkEnd[label] ?? 0);
     }
-    const articles: IndexedArticle[] = data.articles.map((a, ordinal) => ({ ...a, spans: decodeSpans(a.sentences), ordinal }));
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    const chunks: IndexedChunk[] = data.chunks.map((c) => {
-      const article = byId.get(c.articleId);
-      if (article === undefined) throw new AppError("INDEX_CORRUPT", `The index in ${indexDir} is inconsistent; run \`npm run reindex\`.`);
-      return { ...c, article, text: article.text.slice(c.start, c.end) };
-    });
-    return new LoadedIndex(manifest, articles, chunks, data.vectors, LexicalIndex.fromJSON(lexicalJson), hnsw);
+    return new LoadedIndex(manifest, articles, byLabel, vectors, lexical, hnsw);
   }
 
-  /** Embedding row of chunk i. */
-  vectorOf(chunk: number): Float32Array {
+  /** Embedding row of the chunk with this label. */
+  vectorOf(label: number): Float32Array {
     const d = this.manifest.model.dimensions;
-    return this.vectors.subarray(chunk * d, (chunk + 1) * d);
+    return this.vectors.subarray(label * d, (label + 1) * d);
   }
 }

@@ -4,7 +4,7 @@ import { splitSentences } from "../../src/ingest/split-sentences.js";
 import type { IndexedArticle } from "../../src/retrieval/loaded-index.js";
 
 function article(id: string, text: string): IndexedArticle {
-  return { id, path: id, hash: "h", title: `T ${id}`, source: "Wire", date: "2024-01-01", url: null, text, sentences: [], spans: splitSentences(text), ordinal: 0 };
+  return { id, path: id, hash: "h", title: `T ${id}`, source: "Wire", date: "2024-01-01", url: null, text, spans: splitSentences(text), ordinal: 0 };
 }
 
 const a = article("a.md", "The union met in Riga. It signed a wage deal with the port. Talks will resume in May.");

@@ -178,6 +178,6 @@ describe("loadArticles", () => {
   });
 
   it("returns nothing for an empty folder", async () => {
-    expect(await loadArticles({ dataDir: dir })).toEqual({ articles: [], skipped: [], merged: [], stamps: {} });
+    expect(await loadArticles({ dataDir: dir })).toEqual({ articles: [], duplicateKeys: [], skipped: [], merged: [], stamps: {} });
   });
 });

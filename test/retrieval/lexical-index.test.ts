@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LexicalIndex, lexicalKeys, type SerializedLexicalIndex } from "../../src/retrieval/lexical-index.js";
+import { LexicalIndex, lexicalKeys } from "../../src/retrieval/lexical-index.js";
 
 const DOCS = [
   "Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared his views on cooperation.",
@@ -9,8 +9,8 @@ const DOCS = [
   "Fishermen sold fish at the harbour market on Sunday morning.",
 ];
 
-const roundTrip = (index: LexicalIndex) =>
-  LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())) as SerializedLexicalIndex);
+const bytesOf = (index: LexicalIndex) => Buffer.concat(index.encode());
+const roundTrip = (index: LexicalIndex) => LexicalIndex.decode(bytesOf(index));
 
 describe("LexicalIndex", () => {
   const index = LexicalIndex.build(DOCS);
@@ -65,7 +65,7 @@ describe("LexicalIndex", () => {
     }
     expect(copy.idf("labor")).toBe(index.idf("labor"));
     expect(copy.has("skeletons", "jmdld")).toBe(true);
-    expect(copy.toJSON()).toEqual(index.toJSON());
+    expect(bytesOf(copy)).toEqual(bytesOf(index));
   });
 
   it("round-trips documents without indexable words (empty chunks keep their slot)", () => {
@@ -82,5 +82,51 @@ describe("LexicalIndex", () => {
     expect(LexicalIndex.build(["Unions met."]).search("constructor valueOf hasOwnProperty", 2)).toEqual([]);
     const copy = roundTrip(tricky);
     expect(copy.search("constructor toString", 2)).toEqual(tricky.search("constructor toString", 2));
+  });
+
+  describe("update (what a re-index does instead of rebuilding)", () => {
+    const QUERIES = ["Dzhumadilde", "Babaev", "labour", "labour ministry", "Geneva weather", "harbor fish", "Kyrgyzstan unions", "Riga port strike"];
+    const EXTRA = ["Dockers in Riga went on strike at the port.", "The labour ministry of Latvia answered the strike."];
+
+    it("adding documents scores exactly like building from all texts", () => {
+      const updated = LexicalIndex.update(index, { docs: DOCS.length + 2, live: DOCS.length + 2, add: EXTRA.map((text, i) => ({ doc: DOCS.length + i, text })) });
+      const built = LexicalIndex.build([...DOCS, ...EXTRA]);
+      for (const q of QUERIES) expect(updated.search(q, 10)).toEqual(built.search(q, 10));
+      expect(bytesOf(updated)).toEqual(bytesOf(built));
+    });
+
+    it("removed documents leave holes that never match, and idf counts only live documents", () => {
+      const remap = Int32Array.from([0, -1, 2, 3, 4]);
+      const holed = LexicalIndex.update(index, { docs: 5, live: 4, remap, add: [] });
+      expect(holed.size).toBe(5);
+      expect(holed.search("Babaev", 5)).toEqual([]);
+      expect(holed.has("skeletons", "bbv")).toBe(false);
+      // Same scores as an index of the four remaining texts, shifted to their old slots.
+      const four = LexicalIndex.build(DOCS.filter((_, i) => i !== 1));
+      const slot = [0, 2, 3, 4];
+      for (const q of QUERIES) {
+        expect(holed.search(q, 10)).toEqual(four.search(q, 10).map((h) => ({ doc: slot[h.doc], score: h.score })));
+      }
+      expect(roundTrip(holed).search("labour", 10)).toEqual(holed.search("labour", 10));
+    });
+
+    it("compaction renumbers documents densely and keeps scores", () => {
+      const compacted = LexicalIndex.update(index, { docs: 5, live: 5, remap: Int32Array.from([0, -1, 1, 2, 3]), add: [{ doc: 4, text: EXTRA[0] ?? "" }] });
+      const built = LexicalIndex.build([DOCS[0], DOCS[2], DOCS[3], DOCS[4], EXTRA[0]].map((t) => t ?? ""));
+      for (const q of QUERIES) expect(compacted.search(q, 10)).toEqual(built.search(q, 10));
+      expect(compacted.size).toBe(5);
+    });
+
+    it("refuses new documents placed before kept ones (postings must stay sorted)", () => {
+      expect(() => LexicalIndex.update(index, { docs: 6, live: 6, add: [{ doc: 0, text: "labour" }] })).toThrow(/after the kept ones/);
+    });
+  });
+
+  it("decode rejects damaged bytes with an error instead of misreading them", () => {
+    const bytes = bytesOf(index);
+    expect(() => LexicalIndex.decode(bytes.subarray(0, bytes.length - 8))).toThrow();
+    const wrongKind = Buffer.from(bytes);
+    wrongKind.write("DSSECT9", 0);
+    expect(() => LexicalIndex.decode(wrongKind)).toThrow(/section file/);
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * The article texts, sentence spans and chunk table of an index generation, in one section file
+ * (`store.bin`). Texts stay UTF-8 bytes until an article is actually quoted, so a large index
+ * costs a read and a few typed arrays, not a heap of strings; a re-index copies unchanged
+ * articles' bytes across without decoding them.
+ *
+ * Article ordinal i is `manifest.articles[i]`. Chunks are addressed by label (the HNSW label and
+ * the lexical document number); a label whose article is -1 is a hole left by a removed article.
+ */
+import type { Span } from "./split-sentences.js";
+import { decodeSections, encodeSections } from "./section-file.js";
+
+const FILE_KIND = "dossier-store/1";
+const KEY_BYTES = 32;
+
+/** One chunk row as the writer takes it. */
+export interface ChunkRow {
+  /** Article ordinal, or -1 for a hole. */
+  article: number;
+  /** Position of the chunk within its article. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export class ArticleStore {
+  private constructor(
+    private readonly textOffsets: Float64Array,
+    private readonly texts: Uint8Array,
+    private readonly spanOffsets: Uint32Array,
+    private readonly spanData: Uint32Array,
+    private readonly keys: Uint8Array,
+    /** By label: article ordinal or -1. */
+    readonly chunkArticle: Int32Array,
+    readonly chunkIndex: Uint32Array,
+    readonly chunkStart: Uint32Array,
+    readonly chunkEnd: Uint32Array,
+  ) {}
+
+  get articleCount(): number {
+    return this.textOffsets.length - 1;
+  }
+
+  /** Chunk slots, holes included. */
+  get labelCount(): number {
+    return this.chunkArticle.length;
+  }
+
+  /** The UTF-8 bytes of article `ordinal` (a view, not a copy). */
+  textBytes(ordinal: number): Uint8Array {
+    return this.texts.subarray(this.textOffsets[ordinal] ?? 0, this.textOffsets[ordinal + 1] ?? 0);
+  }
+
+  text(ordinal: number): string {
+    const bytes = this.textBytes(ordinal);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  }
+
+  /** Flat `[start0, end0, start1, end1, …]` character offsets of the article's sentences (a view). */
+  spanArray(ordinal: number): Uint32Array {
+    return this.spanData.subarray(this.spanOffsets[ordinal] ?? 0, this.spanOffsets[ordinal + 1] ?? 0);
+  }
+
+  spans(ordinal: number): Span[] {
+    const flat = this.spanArray(ordinal);
+    const spans: Span[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0 });
+    return spans;
+  }
+
+  /** The duplicate-detection key of the article's text (hex sha-256), kept so reused files need not be read. */
+  duplicateKey(ordinal: number): string {
+    const bytes = this.keys.subarray(ordinal * KEY_BYTES, (ordinal + 1) * KEY_BYTES);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+  }
+
+  /** Reads a store file; the arrays are views of `bytes`. Throws a plain `Error` naming what is wrong. */
+  static decode(bytes: Uint8Array): ArticleStore {
+    const file = decodeSections(bytes, FILE_KIND);
+    const store = new ArticleStore(
+      file.section("textOffsets", "f64"),
+      file.section("texts", "u8"),
+      file.section("spanOffsets", "u32"),
+      file.section("spans", "u32"),
+      file.section("keys", "u8"),
+      file.section("chunkArticle", "i32"),
+      file.section("chunkIndex", "u32"),
+      file.section("chunkStart", "u32"),
+      file.section("chunkEnd", "u32"),
+    );
+    const n = store.articleCount;
+    const labels = store.labelCount;
+    if (
+      n < 0 ||
+      store.spanOffsets.length !== n + 1 ||
+      store.keys.length !== n * KEY_BYTES ||
+      store.textOffsets[n] !== store.texts.length ||
+      store.spanOffsets[n] !== store.spanData.length ||
+      store.chunkIndex.length !== labels ||
+      store.chunkStart.length !== labels ||
+      store.chunkEnd.length !== labels
+    ) {
+      throw new Error("inconsistent article store");
+    }
+    for (const a of store.chunkArticle) if (a < -1 || a >= n) throw new Error("chunk table points at a missing article");
+    return store;
+  }
+}
+
+/** Collects a store's articles and chunk table, then encodes it. */
+export class ArticleStoreWriter {
+  private readonly textParts: Uint8Array[] = [];
+  private readonly textOffsets: number[] = [0];
+  private readonly spanParts: Uint32Array[] = [];
+  private readonly spanOffsets: number[] = [0];
+  private readonly keyParts: Uint8Array[] = [];
+  private chunks: { article: Int32Array; index: Uint32Array; start: Uint32Array; end: Uint32Array } = {
+    article: new Int32Array(0),
+    index: new Uint32Array(0),
+    start: new Uint32Array(0),
+    end: new Uint32Array(0),
+  };
+
+  get articleCount(): number {
+    return this.textOffsets.length - 1;
+  }
+
+  /** Adds a new article; returns its ordinal. */
+  addArticle(text: string, spans: readonly Span[], duplicateKey: string): number {
+    return this.addEncoded(Buffer.from(text, "utf8"), Uint32Array.from(spans.flatMap((s) => [s.start, s.end])), Buffer.from(duplicateKey, "hex"));
+  }
+
+  /** Copies article `ordinal` of another store byte for byte; returns its new ordinal. */
+  copyArticle(from: ArticleStore, ordinal: number): number {
+    return this.addEncoded(from.textBytes(ordinal), from.spanArray(ordinal), Buffer.from(from.duplicateKey(ordinal), "hex"));
+  }
+
+  private addEncoded(text: Uint8Array, spans: Uint32Array, key: Uint8Array): number {
+    if (key.length !== KEY_BYTES) throw new Error("duplicate key must be a sha-256");
+    this.textParts.push(text);
+    this.textOffsets.push((this.textOffsets.at(-1) ?? 0) + text.length);
+    this.spanParts.push(spans);
+    this.spanOffsets.push((this.spanOffsets.at(-1) ?? 0) + spans.length);
+    this.keyParts.push(key);
+    return this.articleCount - 1;
+  }
+
+  /** Sets the chunk table, one row per label. */
+  setChunks(rows: { article: Int32Array; index: Uint32Array; start: Uint32Array; end: Uint32Array }): void {
+    const n = rows.article.length;
+    if (rows.index.length !== n || rows.start.length !== n || rows.end.length !== n) throw new Error("chunk columns differ in length");
+    this.chunks = rows;
+  }
+
+  encode(): Uint8Array[] {
+    const concat = (parts: readonly Uint8Array[]) => Buffer.concat(parts);
+    const spans = new Uint32Array(this.spanOffsets.at(-1) ?? 0);
+    this.spanParts.forEach((part, i) => spans.set(part, this.spanOffsets[i] ?? 0));
+    return encodeSections(
+      FILE_KIND,
+      { articles: this.articleCount, labels: this.chunks.article.length },
+      {
+        textOffsets: Float64Array.from(this.textOffsets),
+        texts: concat(this.textParts),
+        spanOffsets: Uint32Array.from(this.spanOffsets),
+        spans,
+        keys: concat(this.keyParts),
+        chunkArticle: this.chunks.article,
+        chunkIndex: this.chunks.index,
+        chunkStart: this.chunks.start,
+        chunkEnd: this.chunks.end,
+      },
+    );
+  }
+}
