@@ -27,8 +27,13 @@ export interface RetrievedChunk {
 }
 
 const RRF_K = 60;
-/** GloVe averages separate entity-heavy news poorly: the dense list counts for less than BM25 in the fusion. */
-const DENSE_WEIGHT = 0.3;
+/**
+ * GloVe averages separate entity-heavy news poorly, so the dense list counts for much less than
+ * BM25: it breaks ties and rescues questions without shared words. Measured on the 10k benchmark
+ * (recall@1 / @5): weight 0.3 → 43.9 / 76.2 %, 0.1 → 50.8 / 80.5 %, 0 → 54.6 / 80.5 %; `npm run
+ * eval` (real articles, paraphrases) is the same 51/61 at 0.3 and 0.1.
+ */
+const DENSE_WEIGHT = 0.1;
 
 function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
