@@ -15,7 +15,7 @@ import { parseJson } from "./parse-json.js";
 import { parseMarkdown } from "./parse-markdown.js";
 import { parseText } from "./parse-text.js";
 import { readTextFile } from "./read-text-file.js";
-import { comparePaths, walkDataDir } from "./walk-data-dir.js";
+import { comparePaths, walkDataDir, type FoundFile } from "./walk-data-dir.js";
 
 /** A file (or JSON item) left out. `path` is relative to the data directory; `reason` is one line. */
 export interface SkippedFile {
@@ -60,6 +60,16 @@ export interface KnownArticle {
   article: Article;
   duplicateKey: string;
 }
+
+/** What the I/O stage found for one file, before parsing. */
+type Prepared =
+  | { kind: "unsupported"; ext: string }
+  | { kind: "known"; stamp: FileStamp; known: KnownArticle[] }
+  | { kind: "read"; parser: ArticleParser; stamp: FileStamp | undefined; raw: Awaited<ReturnType<typeof readTextFile>> }
+  | { kind: "failed"; reason: string };
+
+/** Files stat'ed and read ahead of the one being parsed. */
+const READ_AHEAD = 32;
 
 /** Default size limit: far above any news article, low enough to refuse a misplaced dump. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -108,29 +118,52 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
   const result: LoadResult = { articles: [], duplicateKeys: [], skipped: [...walked.skipped], merged: [], stamps: {} };
   const firstByKey = new Map<string, string>();
 
-  for (const file of walked.files) {
-    options.onFile?.(file.relPath);
+  // File I/O (stat, read) runs a few files ahead, in parallel; parsing and adding stay in path order.
+  const prepare = async (file: FoundFile): Promise<Prepared> => {
     const ext = path.posix.extname(file.relPath).toLowerCase();
     const parser = PARSERS[ext];
-    if (parser === undefined) {
+    if (parser === undefined) return { kind: "unsupported", ext };
+    const st = await stat(file.absPath).catch(() => undefined);
+    const stamp: FileStamp | undefined = st === undefined ? undefined : { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+    const known = stamp === undefined ? undefined : options.reuse?.(file.relPath, stamp);
+    if (stamp !== undefined && known !== undefined) return { kind: "known", stamp, known };
+    try {
+      return { kind: "read", parser, stamp, raw: await readTextFile({ path: file.absPath, maxBytes }) };
+    } catch (error) {
+      return { kind: "failed", reason: failureReason(error) };
+    }
+  };
+  const pending: Promise<Prepared>[] = [];
+  const next = (i: number) => {
+    const file = walked.files[i];
+    if (file !== undefined && pending[i] === undefined) pending[i] = prepare(file);
+  };
+  for (let i = 0; i < walked.files.length; i++) {
+    for (let ahead = i; ahead < Math.min(walked.files.length, i + READ_AHEAD); ahead++) next(ahead);
+    const file = walked.files[i] as FoundFile;
+    options.onFile?.(file.relPath);
+    const prepared = await (pending[i] as Promise<Prepared>);
+    delete pending[i];
+    if (prepared.kind === "unsupported") {
+      const ext = prepared.ext;
       result.skipped.push({
         path: file.relPath,
         reason: `unsupported file type ${ext === "" ? "(no extension)" : ext} (expected .md, .txt, .html, .json)`,
       });
       continue;
     }
-    const st = await stat(file.absPath).catch(() => undefined);
-    const stamp: FileStamp | undefined = st === undefined ? undefined : { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
-    const known = stamp === undefined ? undefined : options.reuse?.(file.relPath, stamp);
-    if (stamp !== undefined && known !== undefined) {
-      result.stamps[file.relPath] = stamp;
-      for (const { article, duplicateKey: key } of known) addArticle(result, firstByKey, article, key, file.relPath);
+    if (prepared.kind === "known") {
+      result.stamps[file.relPath] = prepared.stamp;
+      for (const { article, duplicateKey: key } of prepared.known) addArticle(result, firstByKey, article, key, file.relPath);
+      continue;
+    }
+    if (prepared.kind === "failed") {
+      result.skipped.push({ path: file.relPath, reason: prepared.reason });
       continue;
     }
     let entries: ParsedEntry[];
     try {
-      const raw = await readTextFile({ path: file.absPath, maxBytes });
-      entries = parser(raw, file.relPath);
+      entries = prepared.parser(prepared.raw, file.relPath);
     } catch (error) {
       result.skipped.push({ path: file.relPath, reason: failureReason(error) });
       continue;
@@ -148,7 +181,7 @@ export async function loadArticles(options: LoadArticlesOptions): Promise<LoadRe
     // Only a file that was indexed whole may be reused next time; one with skipped or merged
     // entries is read again, so those keep being reported.
     const whole = result.skipped.length === before.skipped && result.merged.length === before.merged;
-    if (stamp !== undefined && whole && entries.length > 0) result.stamps[file.relPath] = stamp;
+    if (prepared.stamp !== undefined && whole && entries.length > 0) result.stamps[file.relPath] = prepared.stamp;
   }
   result.skipped.sort((a, b) => comparePaths(a.path, b.path));
   return result;
