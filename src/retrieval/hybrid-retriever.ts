@@ -35,31 +35,39 @@ const RRF_K = 60;
  */
 const DENSE_WEIGHT = 0.1;
 
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Cosine similarity of a query (with precomputed norm) and one stored row. */
+function cosine(query: readonly number[], queryNorm: number, row: Float32Array): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
+  let rowNorm = 0;
+  for (let i = 0; i < row.length; i++) {
+    const x = row[i] ?? 0;
+    dot += x * (query[i] ?? 0);
+    rowNorm += x * x;
   }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return queryNorm === 0 || rowNorm === 0 ? 0 : dot / (queryNorm * Math.sqrt(rowNorm));
 }
 
-function allowFor(index: LoadedIndex, filter: RetrievalFilter | undefined): ((doc: number) => boolean) | undefined {
+/** Labels a filter allows, decided once per article and kept in a mask: BM25 asks per posting. */
+interface Allowed {
+  test: (doc: number) => boolean;
+  count: number;
+}
+
+function allowFor(index: LoadedIndex, filter: RetrievalFilter | undefined): Allowed | undefined {
   if (filter === undefined) return undefined;
-  const sources = filter.sources?.map((s) => s.toLowerCase());
+  const sources = filter.sources?.filter((s) => s !== "").map((s) => s.toLowerCase()) ?? [];
   const hasDates = filter.dateFrom !== undefined || filter.dateTo !== undefined;
-  if ((sources === undefined || sources.length === 0) && !hasDates) return undefined;
-  return (doc) => {
-    const article = index.byLabel[doc]?.article;
-    if (article === undefined) return false;
-    if (sources !== undefined && sources.length > 0 && !sources.includes(article.source.toLowerCase())) return false;
-    return passesDateFilter(article.date, filter);
-  };
+  if (sources.length === 0 && !hasDates) return undefined;
+  const articleOk = index.articles.map((a) => (sources.length === 0 || sources.includes(a.source.toLowerCase())) && passesDateFilter(a.date, filter));
+  const mask = new Uint8Array(index.byLabel.length);
+  let count = 0;
+  index.byLabel.forEach((chunk, label) => {
+    if (chunk !== undefined && articleOk[chunk.article.ordinal] === true) {
+      mask[label] = 1;
+      count++;
+    }
+  });
+  return { test: (doc) => mask[doc] === 1, count };
 }
 
 function mergeFilters(a: RetrievalFilter | undefined, b: RetrievalFilter | undefined): RetrievalFilter | undefined {
@@ -71,22 +79,37 @@ function mergeFilters(a: RetrievalFilter | undefined, b: RetrievalFilter | undef
   return merged;
 }
 
-/** Dense candidates: HNSW when unfiltered, exact scan of the allowed chunks when filtered. */
-function denseSearch(index: LoadedIndex, query: number[], depth: number, allow?: (doc: number) => boolean) {
+/** Above this share of chunks allowed, a filtered dense search walks the graph; below it, an exact scan is cheaper. */
+const GRAPH_FILTER_SHARE = 0.3;
+
+/** Dense candidates: the HNSW graph, or an exact scan of the allowed chunks under a selective filter. */
+function denseSearch(index: LoadedIndex, query: number[], depth: number, allowed?: Allowed) {
   const out: { doc: number; similarity: number }[] = [];
-  if (index.chunks.length === 0) return out;
-  if (allow === undefined && index.hnsw !== null) {
+  if (index.chunks.length === 0 || allowed?.count === 0) return out;
+  const k = Math.min(depth, index.byLabel.length);
+  if (index.hnsw !== null && (allowed === undefined || allowed.count >= GRAPH_FILTER_SHARE * index.chunks.length)) {
     // Removed chunks are marked deleted in the graph, so they never come back from it.
-    const k = Math.min(depth, index.byLabel.length);
-    const result = index.hnsw.searchKnn(query, k);
+    const result = allowed === undefined ? index.hnsw.searchKnn(query, k) : index.hnsw.searchKnn(query, k, allowed.test);
     result.neighbors.forEach((doc, i) => out.push({ doc, similarity: 1 - (result.distances[i] ?? 1) }));
     return out;
   }
+  let queryNorm = 0;
+  for (const x of query) queryNorm += x * x;
+  queryNorm = Math.sqrt(queryNorm);
   for (let doc = 0; doc < index.byLabel.length; doc++) {
-    if (index.byLabel[doc] === undefined || (allow !== undefined && !allow(doc))) continue;
-    out.push({ doc, similarity: cosine(query, index.vectorOf(doc)) });
+    if (allowed !== undefined ? !allowed.test(doc) : index.byLabel[doc] === undefined) continue;
+    const similarity = cosine(query, queryNorm, index.vectorOf(doc));
+    // Keep the best `k`, sorted, by insertion: the allowed set may be large.
+    if (out.length >= k && similarity <= (out[out.length - 1]?.similarity ?? -Infinity)) continue;
+    let i = Math.min(out.length, k - 1);
+    while (i > 0 && (out[i - 1]?.similarity ?? Infinity) < similarity) {
+      out[i] = out[i - 1] as { doc: number; similarity: number };
+      i--;
+    }
+    out[i] = { doc, similarity };
+    if (out.length > k) out.length = k;
   }
-  return out.sort((a, b) => b.similarity - a.similarity).slice(0, depth);
+  return out;
 }
 
 /** Retrieves the best chunks for a query with a precomputed query embedding. */
@@ -98,9 +121,9 @@ export function retrieve(
   const k = options.k ?? 8;
   const depth = options.depth ?? 40;
   const filter = mergeFilters(options.filter, options.dateIntent?.filter);
-  const allow = allowFor(index, filter);
-  const dense = denseSearch(index, query.vector, depth, allow);
-  const lexical = index.lexical.search(query.text, depth, allow);
+  const allowed = allowFor(index, filter);
+  const dense = denseSearch(index, query.vector, depth, allowed);
+  const lexical = allowed?.count === 0 ? [] : index.lexical.search(query.text, depth, allowed?.test);
 
   const fused = new Map<number, { score: number; similarity: number; lexicalScore: number }>();
   const entry = (doc: number) => {
