@@ -108,6 +108,12 @@ export class IndexedChunk {
   }
 }
 
+/**
+ * HNSW search breadth (candidates kept while walking the graph; ≥ the 40 taken for fusion). On the
+ * 10k benchmark, 96 gives the fused recall of 256 (80.0 vs 80.1 % at 5) at under half the cost.
+ */
+const SEARCH_EF = 96;
+
 /** Articles whose decoded text is kept between questions. */
 const TEXT_CACHE_ARTICLES = 512;
 
@@ -171,7 +177,7 @@ export class LoadedIndex {
       readLexical(indexDir, manifest),
       readHnsw(indexDir, manifest),
     ]);
-    hnsw?.setEf(Math.max(64, Math.min(256, manifest.chunks)));
+    hnsw?.setEf(SEARCH_EF);
     const texts = new TextCache(store, TEXT_CACHE_ARTICLES);
     const articles: IndexedArticle[] = manifest.articles.map((meta, ordinal) => new StoredArticle(meta, ordinal, texts));
     const byLabel: (IndexedChunk | undefined)[] = new Array<IndexedChunk | undefined>(store.labelCount);

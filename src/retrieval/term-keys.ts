@@ -26,8 +26,30 @@ const SUFFIXES: ReadonlyArray<[string, string]> = [
   ["s", ""],
 ];
 
+/**
+ * Memo for a pure function of a word: words repeat endlessly across sentences, questions and
+ * chunks, and these keys are computed for each occurrence. Cleared when full, so it stays bounded.
+ */
+function memoize<T>(compute: (term: string) => T, capacity = 100_000): (term: string) => T {
+  const memo = new Map<string, T>();
+  return (term) => {
+    let value = memo.get(term);
+    if (value === undefined && !memo.has(term)) {
+      value = compute(term);
+      if (memo.size >= capacity) memo.clear();
+      memo.set(term, value);
+    }
+    return value as T;
+  };
+}
+
 /** A light, deterministic stem; British "-our"/"-ise" spellings fold to American ones. */
-export function stem(term: string): string {
+export const stem = memoize(computeStem);
+
+/** Consonant skeleton of a word, or null when the word is too short or common to fuzz. */
+export const skeleton = memoize(computeSkeleton);
+
+function computeStem(term: string): string {
   let t = term;
   if (/^\d/.test(t) || t.length <= 3) return t;
   t = t.replace(/our$/, "or").replace(/ours$/, "ors").replace(/ise$/, "ize").replace(/ised$/, "ized").replace(/ising$/, "izing");
@@ -44,8 +66,7 @@ export function stem(term: string): string {
   return t.length > 4 ? t.replace(/e$/, "") : t;
 }
 
-/** Consonant skeleton of a word, or null when the word is too short or common to fuzz. */
-export function skeleton(term: string): string | null {
+function computeSkeleton(term: string): string | null {
   if (term.length < 4 || STOPWORDS.has(term) || /\d/.test(term)) return null;
   let t = term
     .replace(/dzh|dj/g, "j")
