@@ -42,16 +42,16 @@ export function bm25Only(index: LoadedIndex): RankingSystem {
   };
 }
 
-/** Builds a LangChain HNSWLib store over the index's chunks with their (identical) vectors. */
-export async function buildDenseBaseline(index: LoadedIndex, embeddings: Embeddings): Promise<{ store: HNSWLib; buildSeconds: number }> {
+/** Builds a LangChain HNSWLib store over the index's chunks with their (identical) vectors, `vectors` being the index's float rows by label. */
+export async function buildDenseBaseline(index: LoadedIndex, vectors: Float32Array, embeddings: Embeddings): Promise<{ store: HNSWLib; buildSeconds: number }> {
   const started = performance.now();
   const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
   const { Document } = await import("@langchain/core/documents");
   const dims = index.manifest.model.dimensions;
   const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
-  const vectors = index.chunks.map((c) => Array.from(index.vectorOf(c.label)));
+  const rows = index.chunks.map((c) => Array.from(vectors.subarray(c.label * dims, (c.label + 1) * dims)));
   const docs = index.chunks.map((c) => new Document({ pageContent: c.text, metadata: { path: c.article.path } }));
-  if (docs.length > 0) await store.addVectors(vectors, docs);
+  if (docs.length > 0) await store.addVectors(rows, docs);
   return { store, buildSeconds: (performance.now() - started) / 1000 };
 }
 

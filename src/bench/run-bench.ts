@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { openAnswerService } from "../compose.js";
 import { files } from "../ingest/index-files.js";
+import { readVectors } from "../ingest/read-index.js";
 import { reindex, type ReindexPhase } from "../ingest/reindex.js";
 import type { GloveEmbeddings } from "../retrieval/glove-embeddings.js";
 import { bm25Only, buildDenseBaseline, denseBaseline, dossierRetrieval } from "./bench-systems.js";
@@ -129,7 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const dossier = await evaluateSystem(dossierRetrieval(index, embedQuery), questions);
   const bm25 = await evaluateSystem(bm25Only(index), questions);
   log("building and evaluating the LangChain HNSWLib baseline…");
-  const dense = await buildDenseBaseline(index, options.embedder);
+  const dense = await buildDenseBaseline(index, await readVectors(indexDir, index.manifest), options.embedder);
   const denseEval = await evaluateSystem(denseBaseline(dense.store), questions);
   const denseDir = path.join(options.workDir, "dense-store");
   await dense.store.save(denseDir);

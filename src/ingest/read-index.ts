@@ -80,6 +80,42 @@ export async function readVectors(indexDir: string, manifest: Manifest): Promise
   }
 }
 
+/** Rows read per step when quantising, so the float file is never held whole. */
+const QUANTISE_ROWS = 4096;
+
+/**
+ * Chunk embeddings by label as int8 directions (each row scaled so its largest component is ±127):
+ * a quarter of the floats' memory, and cosine similarity — all the answer service computes from
+ * them — does not depend on a row's scale. The float file is streamed, never held whole.
+ */
+export async function readDirections(indexDir: string, manifest: Manifest): Promise<Int8Array> {
+  const dims = manifest.model.dimensions;
+  const out = new Int8Array(manifest.labels * dims);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(fileOf(indexDir, manifest, files.vectors), "r");
+    if ((await handle.stat()).size !== out.length * 4) throw new Error("vector count mismatch");
+    const rows = new Float32Array(QUANTISE_ROWS * dims);
+    const bytes = new Uint8Array(rows.buffer);
+    for (let first = 0; first < manifest.labels; first += QUANTISE_ROWS) {
+      const count = Math.min(QUANTISE_ROWS, manifest.labels - first);
+      const { bytesRead } = await handle.read(bytes, 0, count * dims * 4, first * dims * 4);
+      if (bytesRead !== count * dims * 4) throw new Error("vector file ended early");
+      for (let r = 0; r < count; r++) {
+        let max = 0;
+        for (let i = 0; i < dims; i++) max = Math.max(max, Math.abs(rows[r * dims + i] ?? 0));
+        const scale = max === 0 ? 0 : 127 / max;
+        for (let i = 0; i < dims; i++) out[(first + r) * dims + i] = Math.round((rows[r * dims + i] ?? 0) * scale);
+      }
+    }
+    return out;
+  } catch (error) {
+    throw damaged(indexDir, error);
+  } finally {
+    await handle?.close();
+  }
+}
+
 export async function readLexical(indexDir: string, manifest: Manifest): Promise<LexicalIndex> {
   try {
     const lexical = LexicalIndex.decode(await fs.readFile(fileOf(indexDir, manifest, files.lexical)));

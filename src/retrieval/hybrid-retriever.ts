@@ -35,8 +35,8 @@ const RRF_K = 60;
  */
 const DENSE_WEIGHT = 0.1;
 
-/** Cosine similarity of a query (with precomputed norm) and one stored row. */
-function cosine(query: readonly number[], queryNorm: number, row: Float32Array): number {
+/** Cosine similarity of a query (with precomputed norm) and one stored direction. */
+function cosine(query: readonly number[], queryNorm: number, row: Int8Array): number {
   let dot = 0;
   let rowNorm = 0;
   for (let i = 0; i < row.length; i++) {
@@ -98,7 +98,7 @@ function denseSearch(index: LoadedIndex, query: number[], depth: number, allowed
   queryNorm = Math.sqrt(queryNorm);
   for (let doc = 0; doc < index.byLabel.length; doc++) {
     if (allowed !== undefined ? !allowed.test(doc) : index.byLabel[doc] === undefined) continue;
-    const similarity = cosine(query, queryNorm, index.vectorOf(doc));
+    const similarity = cosine(query, queryNorm, index.directionOf(doc));
     // Keep the best `k`, sorted, by insertion: the allowed set may be large.
     if (out.length >= k && similarity <= (out[out.length - 1]?.similarity ?? -Infinity)) continue;
     let i = Math.min(out.length, k - 1);

@@ -9,7 +9,7 @@ import type { ArticleMeta } from "../core/types.js";
 import { AppError } from "../errors.js";
 import type { ArticleStore } from "../ingest/article-store.js";
 import type { Manifest, ManifestArticle } from "../ingest/index-files.js";
-import { readHnsw, readLexical, readManifest, readStore, readVectors } from "../ingest/read-index.js";
+import { readDirections, readHnsw, readLexical, readManifest, readStore } from "../ingest/read-index.js";
 import type { Span } from "../ingest/split-sentences.js";
 import type { Embedder } from "./embedder.js";
 import type { LexicalIndex } from "./lexical-index.js";
@@ -130,8 +130,8 @@ export class LoadedIndex {
     readonly articles: readonly IndexedArticle[],
     /** Chunk by label; undefined where a removed article's chunk was. */
     readonly byLabel: readonly (IndexedChunk | undefined)[],
-    /** Embedding rows by label, for exact search within a filter. */
-    readonly vectors: Float32Array,
+    /** Embedding directions by label (int8, see `readDirections`), for exact search within a filter. */
+    readonly directions: Int8Array,
     readonly lexical: LexicalIndex,
     /** The HNSW graph (cosine); point = label. */
     readonly hnsw: hnswlib.HierarchicalNSW | null,
@@ -171,9 +171,9 @@ export class LoadedIndex {
         `The index was built with ${manifest.model.id} (${manifest.model.dimensions}-d) but ${embedder.modelId} (${embedder.dimensions}-d) is configured; run \`npm run reindex\` to rebuild it.`,
       );
     }
-    const [store, vectors, lexical, hnsw] = await Promise.all([
+    const [store, directions, lexical, hnsw] = await Promise.all([
       readStore(indexDir, manifest),
-      readVectors(indexDir, manifest),
+      readDirections(indexDir, manifest),
       readLexical(indexDir, manifest),
       readHnsw(indexDir, manifest),
     ]);
@@ -189,12 +189,14 @@ export class LoadedIndex {
           ? undefined
           : new IndexedChunk(label, article, store.chunkIndex[label] ?? 0, store.chunkStart[label] ?? 0, store.chunkEnd[label] ?? 0);
     }
-    return new LoadedIndex(manifest, articles, byLabel, vectors, lexical, hnsw);
+    // File stamps matter only to the next re-index; at 50k articles they are ~50k small objects.
+    const { files: _stamps, ...answering } = manifest;
+    return new LoadedIndex(answering, articles, byLabel, directions, lexical, hnsw);
   }
 
-  /** Embedding row of the chunk with this label. */
-  vectorOf(label: number): Float32Array {
+  /** Embedding direction of the chunk with this label (int8; only its direction is meaningful). */
+  directionOf(label: number): Int8Array {
     const d = this.manifest.model.dimensions;
-    return this.vectors.subarray(label * d, (label + 1) * d);
+    return this.directions.subarray(label * d, (label + 1) * d);
   }
 }

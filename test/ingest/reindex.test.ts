@@ -10,6 +10,7 @@ import { openAnswerService } from "../../src/compose.js";
 import { AppError } from "../../src/errors.js";
 import { reindex, type ReindexReport } from "../../src/ingest/reindex.js";
 import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import { readVectors } from "../../src/ingest/read-index.js";
 import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
 import {
   ABSENT_QUESTION,
@@ -23,6 +24,7 @@ import {
   writeArticle,
 } from "../helpers/articles.js";
 import { CountingEmbedder, realEmbedder } from "../helpers/embedders.js";
+import { floatRows } from "../helpers/float-rows.js";
 import { listIndexDir, readManifestFile } from "../helpers/index-dir.js";
 import { exists, snapshotTree, tempDirs } from "../helpers/temp-dirs.js";
 
@@ -104,7 +106,8 @@ describe("reindex (incremental, real embeddings)", () => {
     const index = await LoadedIndex.load({ indexDir, embedder });
     expect(index.chunks).toHaveLength(report.chunks);
     expect(index.lexical.size).toBe(report.chunks);
-    expect(index.vectors).toHaveLength(index.manifest.labels * embedder.dimensions);
+    expect(await readVectors(indexDir, index.manifest)).toHaveLength(index.manifest.labels * embedder.dimensions);
+    expect(index.directions).toHaveLength(index.manifest.labels * embedder.dimensions);
     expect(index.manifest.labels).toBe(report.chunks); // a fresh build has no holes
     for (const c of index.chunks) expect(c.text).toBe(c.article.text.slice(c.start, c.end));
     // The embedder saw exactly the chunk texts (same order as stored).
@@ -148,10 +151,11 @@ describe("reindex (incremental, real embeddings)", () => {
 
     const after = await LoadedIndex.load({ indexDir, embedder });
     expect(after.manifest.generation).not.toBe(before.manifest.generation);
+    const [rowBefore, rowAfter] = [await floatRows(indexDir, before), await floatRows(indexDir, after)];
     for (const id of [KYRGYZ_ARTICLE, TEHRAN_ARTICLE, "gen-1.md", "gen-3.md"]) {
-      const rows = (index: LoadedIndex) =>
-        index.chunks.flatMap((c) => (c.articleId === id ? [Array.from(index.vectorOf(c.label))] : []));
-      expect(rows(after)).toEqual(rows(before));
+      const rows = (index: LoadedIndex, rowOf: (label: number) => Float32Array) =>
+        index.chunks.flatMap((c) => (c.articleId === id ? [Array.from(rowOf(c.label))] : []));
+      expect(rows(after, rowAfter)).toEqual(rows(before, rowBefore));
     }
     const answer = await ask("Who was elected treasurer of the council?");
     expect(answer.grounded).toBe(true);

@@ -7,6 +7,7 @@ import { createEmbedder } from "../../src/compose.js";
 import { reindex } from "../../src/ingest/reindex.js";
 import { retrieve } from "../../src/retrieval/hybrid-retriever.js";
 import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import { cosine, floatRows } from "../helpers/float-rows.js";
 import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
 
 let tmp: string;
@@ -23,32 +24,31 @@ afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 describe("the persisted vector store", () => {
   it("is a plain hnswlib-node cosine index whose neighbours are the exact nearest chunks", async () => {
+    const rowOf = await floatRows(tmp, index);
     const graph = new hnswlib.HierarchicalNSW("cosine", embedder.dimensions);
     await graph.readIndex(path.join(tmp, index.manifest.generation, "hnsw.index"));
     expect(graph.getCurrentCount()).toBe(index.chunks.length);
     for (const q of ["Kyrgyz trade union chairman", "labour ministers in Geneva", "pension funds"]) {
       const vector = await embedder.embedQuery(q);
-      const exact = index.chunks
-        .map((c) => {
-          const v = index.vectorOf(c.label);
-          let dot = 0;
-          let nv = 0;
-          let nq = 0;
-          v.forEach((x, i) => {
-            const y = vector[i] ?? 0;
-            dot += x * y;
-            nv += x * x;
-            nq += y * y;
-          });
-          return { label: c.label, similarity: dot / Math.sqrt(nv * nq) };
-        })
-        .sort((a, b) => b.similarity - a.similarity);
+      const exact = index.chunks.map((c) => ({ label: c.label, similarity: cosine(rowOf(c.label), vector) })).sort((a, b) => b.similarity - a.similarity);
       const found = graph.searchKnn(vector, 3);
       expect(found.neighbors).toEqual(exact.slice(0, 3).map((e) => e.label));
       expect(1 - (found.distances[0] ?? 1)).toBeCloseTo(exact[0]?.similarity ?? 0, 5);
     }
     const hit = graph.searchKnn(await embedder.embedQuery("Kyrgyz trade union chairman"), 1).neighbors[0] ?? -1;
     expect(index.byLabel[hit]?.articleId).toBe("2025-11-04-azertac-kyrgyz-trade-unions.md");
+  });
+});
+
+describe("the answer service's int8 directions", () => {
+  it("give the float cosine within 0.005 for every chunk (used for exact search under a filter)", async () => {
+    const rowOf = await floatRows(tmp, index);
+    const vector = await embedder.embedQuery("labour cooperation between trade unions");
+    for (const c of index.chunks) {
+      const direction = index.directionOf(c.label);
+      expect(Math.max(...Array.from(direction, Math.abs))).toBe(127);
+      expect(Math.abs(cosine(direction, vector) - cosine(rowOf(c.label), vector))).toBeLessThan(0.005);
+    }
   });
 });
 
