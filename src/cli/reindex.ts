@@ -28,7 +28,10 @@ function summary(r: ReindexReport): string {
   list("-", r.removed);
   for (const s of r.merged) lines.push(`  = ${s.path}: ${s.reason}`);
   for (const s of r.skipped) lines.push(`  ! skipped ${s.path}: ${s.reason}`);
-  if (!r.dryRun) lines.push(`  ${r.embeddedChunks} chunk(s) embedded in ${(r.elapsedMs / 1000).toFixed(2)} s.`);
+  if (!r.dryRun) {
+    const compacted = r.compacted ? "; removed chunks' slots compacted" : "";
+    lines.push(`  ${r.embeddedChunks} chunk(s) embedded${compacted}; done in ${(r.elapsedMs / 1000).toFixed(2)} s.`);
+  }
   return lines.join("\n");
 }
 

@@ -5,12 +5,12 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Article, ArticleMeta } from "../core/types.js";
+import type { Article } from "../core/types.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import { LexicalIndex } from "../retrieval/lexical-index.js";
-import { pickArticleMeta } from "../core/article-meta.js";
+import { ArticleRecord, pickArticleMeta } from "../core/article-meta.js";
 import { ArticleStoreWriter, type ArticleStore } from "./article-store.js";
 import { chunkArticle } from "./chunk-article.js";
 import { buildGraph, updateGraph } from "./hnsw-graph.js";
@@ -73,31 +73,13 @@ function versions(): Record<string, string> {
 }
 
 /** An article of the previous index, taken over without reading its file; the text is decoded only if asked for. */
-class PreviousArticle implements Article {
-  readonly id: string;
-  readonly path: string;
-  readonly hash: string;
-  readonly title: string;
-  readonly source: string;
-  readonly date: string | null;
-  readonly url: string | null;
-  readonly language?: string;
-  readonly license?: string;
-
+class PreviousArticle extends ArticleRecord implements Article {
   constructor(
     meta: ManifestArticle,
     private readonly store: ArticleStore,
     private readonly ordinal: number,
   ) {
-    this.id = meta.id;
-    this.path = meta.path;
-    this.hash = meta.hash;
-    this.title = meta.title;
-    this.source = meta.source;
-    this.date = meta.date;
-    this.url = meta.url;
-    if (meta.language !== undefined) this.language = meta.language;
-    if (meta.license !== undefined) this.license = meta.license;
+    super(meta);
   }
 
   get text(): string {
@@ -258,7 +240,7 @@ async function buildGeneration(options: ReindexOptions, previous: Previous | nul
   const fresh: { ordinal: number; article: Article; text: string; start: number; end: number; index: number }[] = [];
   articles.forEach((article, ordinal) => {
     const prev = prevOrdinalById.get(article.id);
-    const meta = { id: article.id, path: article.path, hash: article.hash, ...pickArticleMeta(article as ArticleMeta) };
+    const meta = { id: article.id, path: article.path, hash: article.hash, ...pickArticleMeta(article) };
     if (prevStore !== null && prev !== undefined && prevHashes[prev] === article.hash) {
       store.copyArticle(prevStore, prev);
       keptOrdinal[prev] = ordinal;

@@ -5,6 +5,7 @@
  * reference while questions in flight finish on the old one.
  */
 import type hnswlib from "hnswlib-node";
+import { ArticleRecord } from "../core/article-meta.js";
 import type { ArticleMeta } from "../core/types.js";
 import { AppError } from "../errors.js";
 import type { ArticleStore } from "../ingest/article-store.js";
@@ -52,31 +53,13 @@ export interface IndexedArticle extends ArticleMeta {
   readonly spans: readonly Span[];
 }
 
-class StoredArticle implements IndexedArticle {
-  readonly id: string;
-  readonly path: string;
-  readonly hash: string;
-  readonly title: string;
-  readonly source: string;
-  readonly date: string | null;
-  readonly url: string | null;
-  readonly language?: string;
-  readonly license?: string;
-
+class StoredArticle extends ArticleRecord implements IndexedArticle {
   constructor(
     meta: ManifestArticle,
     readonly ordinal: number,
     private readonly texts: TextCache,
   ) {
-    this.id = meta.id;
-    this.path = meta.path;
-    this.hash = meta.hash;
-    this.title = meta.title;
-    this.source = meta.source;
-    this.date = meta.date;
-    this.url = meta.url;
-    if (meta.language !== undefined) this.language = meta.language;
-    if (meta.license !== undefined) this.license = meta.license;
+    super(meta);
   }
 
   get text(): string {
