@@ -45,7 +45,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
  * articles go first) so memory does not grow towards the whole corpus on a large index.
  */
 const keyCache = new Map<IndexedArticle, TextKeys[]>();
-const KEY_CACHE_ARTICLES = 500;
+const KEY_CACHE_ARTICLES = 128;
 
 function sentenceKeys(article: IndexedArticle, i: number): TextKeys {
   let all = keyCache.get(article);

@@ -8,12 +8,15 @@
 import fs from "node:fs/promises";
 import { createEmbedder, openAnswerService } from "../compose.js";
 import { silentLogger } from "../core/logger.js";
+import { tuneHeap } from "../heap-tuning.js";
 import { readLexical, readManifest } from "../ingest/read-index.js";
 import { parseArgs } from "../cli/parse-args.js";
 
 const USAGE = "Usage: tsx src/bench/probe-main.ts --system dossier|dense|bm25 --index DIR --cache DIR --questions FILE";
 
 async function main(): Promise<void> {
+  tuneHeap(); // as every dossier entry point does
+
   const args = parseArgs(process.argv.slice(2), { values: ["system", "index", "cache", "questions"], booleans: [] }, USAGE);
   const { system, index, cache, questions: questionsFile } = args.values;
   if (system === undefined || index === undefined || cache === undefined || questionsFile === undefined) throw new Error(USAGE);

@@ -7,8 +7,9 @@
  * Article ordinal i is `manifest.articles[i]`. Chunks are addressed by label (the HNSW label and
  * the lexical document number); a label whose article is -1 is a hole left by a removed article.
  */
+import fs from "node:fs";
 import type { Span } from "./split-sentences.js";
-import { decodeSections, encodeSections } from "./section-file.js";
+import { decodeSections, encodeSections, openSections, type DecodedSections } from "./section-file.js";
 
 const FILE_KIND = "dossier-store/1";
 const KEY_BYTES = 32;
@@ -23,10 +24,19 @@ export interface ChunkRow {
   end: number;
 }
 
+/** Where article bytes come from: memory, or the store file itself. */
+interface TextBytes {
+  readonly length: number;
+  read(start: number, end: number): Uint8Array;
+}
+
+/** Store files left open for on-disk texts are closed once their store is garbage. */
+const openFiles = new FinalizationRegistry<number>((fd) => fs.close(fd, () => {}));
+
 export class ArticleStore {
   private constructor(
     private readonly textOffsets: Float64Array,
-    private readonly texts: Uint8Array,
+    private readonly texts: TextBytes,
     private readonly spanOffsets: Uint32Array,
     private readonly spanData: Uint32Array,
     private readonly keys: Uint8Array,
@@ -46,9 +56,9 @@ export class ArticleStore {
     return this.chunkArticle.length;
   }
 
-  /** The UTF-8 bytes of article `ordinal` (a view, not a copy). */
+  /** The UTF-8 bytes of article `ordinal` (a view when the store is in memory). */
   textBytes(ordinal: number): Uint8Array {
-    return this.texts.subarray(this.textOffsets[ordinal] ?? 0, this.textOffsets[ordinal + 1] ?? 0);
+    return this.texts.read(this.textOffsets[ordinal] ?? 0, this.textOffsets[ordinal + 1] ?? 0);
   }
 
   text(ordinal: number): string {
@@ -74,12 +84,48 @@ export class ArticleStore {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
   }
 
-  /** Reads a store file; the arrays are views of `bytes`. Throws a plain `Error` naming what is wrong. */
+  /** Reads a store file held in memory; the arrays are views of `bytes`. Throws a plain `Error` naming what is wrong. */
   static decode(bytes: Uint8Array): ArticleStore {
     const file = decodeSections(bytes, FILE_KIND);
+    const texts = file.section("texts", "u8");
+    return ArticleStore.check(file, { length: texts.length, read: (start, end) => texts.subarray(start, end) });
+  }
+
+  /**
+   * Opens a store file with the article texts left on disk: they are read (a few KB, from the page
+   * cache) when an article is quoted, so memory does not grow with the corpus' text. The file stays
+   * readable even after a re-index prunes it; it is closed when the store is garbage collected.
+   */
+  static open(file: string): ArticleStore {
+    const { sections, onDisk, fd } = openSections(file, FILE_KIND, ["texts"]);
+    try {
+      const texts = onDisk.texts;
+      if (texts === undefined) throw new Error("missing section texts");
+      const store = ArticleStore.check(sections, {
+        length: texts.length,
+        read: (start, end) => {
+          const out = Buffer.allocUnsafe(end - start);
+          let done = 0;
+          while (done < out.length) {
+            const n = fs.readSync(fd, out, done, out.length - done, texts.offset + start + done);
+            if (n === 0) throw new Error("article store ended early");
+            done += n;
+          }
+          return out;
+        },
+      });
+      openFiles.register(store, fd);
+      return store;
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  private static check(file: DecodedSections, texts: TextBytes): ArticleStore {
     const store = new ArticleStore(
       file.section("textOffsets", "f64"),
-      file.section("texts", "u8"),
+      texts,
       file.section("spanOffsets", "u32"),
       file.section("spans", "u32"),
       file.section("keys", "u8"),
@@ -94,7 +140,7 @@ export class ArticleStore {
       n < 0 ||
       store.spanOffsets.length !== n + 1 ||
       store.keys.length !== n * KEY_BYTES ||
-      store.textOffsets[n] !== store.texts.length ||
+      store.textOffsets[n] !== texts.length ||
       store.spanOffsets[n] !== store.spanData.length ||
       store.chunkIndex.length !== labels ||
       store.chunkStart.length !== labels ||

@@ -52,10 +52,14 @@ export async function readManifest(indexDir: string): Promise<Manifest | null> {
 
 const fileOf = (indexDir: string, manifest: Manifest, name: string) => path.join(generationDir(indexDir, manifest.generation), name);
 
-/** Article texts, spans and the chunk table of the manifest's generation. */
-export async function readStore(indexDir: string, manifest: Manifest): Promise<ArticleStore> {
+/**
+ * Article texts, spans and the chunk table of the manifest's generation. With `textsOnDisk` (the
+ * answer service) the texts stay in the file and are read when quoted; re-index reads them whole.
+ */
+export async function readStore(indexDir: string, manifest: Manifest, options: { textsOnDisk?: boolean } = {}): Promise<ArticleStore> {
   try {
-    const store = ArticleStore.decode(await fs.readFile(fileOf(indexDir, manifest, files.store)));
+    const file = fileOf(indexDir, manifest, files.store);
+    const store = options.textsOnDisk === true ? ArticleStore.open(file) : ArticleStore.decode(await fs.readFile(file));
     if (store.articleCount !== manifest.articles.length || store.labelCount !== manifest.labels) throw new Error("store does not match the manifest");
     return store;
   } catch (error) {

@@ -11,6 +11,7 @@
  * sections   …        little-endian typed arrays at the offsets the header gives
  * ```
  */
+import fs from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 
 const MAGIC = "DSSECT1\0";
@@ -99,40 +100,108 @@ export interface DecodedSections {
   section(name: string, type: "f64"): Float64Array;
 }
 
-/** Reads a section file's bytes; throws a plain `Error` naming the problem if they are not one of `kind`. */
-export function decodeSections(data: Uint8Array, kind: string): DecodedSections {
-  // Typed views need aligned offsets; a pooled small Buffer may not start on one.
-  const bytes = data.byteOffset % 8 === 0 ? data : new Uint8Array(data);
+interface Layout {
+  meta: unknown;
+  sections: Map<string, SectionEntry>;
+  /** Total file size the header implies. */
+  size: number;
+}
+
+/** Parses and checks the prefix and header at the start of `bytes` (which may hold more). */
+function parseLayout(bytes: Uint8Array, kind: string): Layout {
   if (bytes.length < PREFIX_BYTES || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) throw new Error("not a dossier section file");
   const headerBytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (PREFIX_BYTES + headerBytes > bytes.length) throw new Error("truncated header");
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes))) as Header;
   if (header.kind !== kind) throw new Error(`expected a ${kind} file, found ${String(header.kind)}`);
-  const byName = new Map<string, SectionEntry>();
+  const sections = new Map<string, SectionEntry>();
   let end = align8(PREFIX_BYTES + headerBytes);
   for (const s of header.sections) {
     const size = BYTES[s.type];
     if (size === undefined || s.offset % 8 !== 0 || s.offset < end || !Number.isInteger(s.length) || s.length < 0) throw new Error(`bad section ${s.name}`);
     end = align8(s.offset + s.length * size);
-    byName.set(s.name, s);
+    sections.set(s.name, s);
   }
-  if (end !== bytes.length) throw new Error(`file is ${bytes.length} bytes, expected ${end}`);
+  return { meta: header.meta, sections, size: end };
+}
+
+/** Typed views of sections whose bytes are at `base + offset` in `buffer`. */
+function viewer(layout: Layout, locate: (s: SectionEntry) => { buffer: ArrayBufferLike; at: number }): DecodedSections["section"] {
   const section = (name: string, type: SectionType): SectionArray => {
-    const s = byName.get(name);
+    const s = layout.sections.get(name);
     if (s === undefined || s.type !== type) throw new Error(`missing section ${name}`);
-    const at = bytes.byteOffset + s.offset;
+    const { buffer, at } = locate(s);
     switch (type) {
       case "u8":
-        return new Uint8Array(bytes.buffer, at, s.length);
+        return new Uint8Array(buffer, at, s.length);
       case "i32":
-        return new Int32Array(bytes.buffer, at, s.length);
+        return new Int32Array(buffer, at, s.length);
       case "u32":
-        return new Uint32Array(bytes.buffer, at, s.length);
+        return new Uint32Array(buffer, at, s.length);
       case "f32":
-        return new Float32Array(bytes.buffer, at, s.length);
+        return new Float32Array(buffer, at, s.length);
       case "f64":
-        return new Float64Array(bytes.buffer, at, s.length);
+        return new Float64Array(buffer, at, s.length);
     }
   };
-  return { meta: header.meta, section: section as DecodedSections["section"] };
+  return section as DecodedSections["section"];
+}
+
+/** Reads a section file's bytes; throws a plain `Error` naming the problem if they are not one of `kind`. */
+export function decodeSections(data: Uint8Array, kind: string): DecodedSections {
+  // Typed views need aligned offsets; a pooled small Buffer may not start on one.
+  const bytes = data.byteOffset % 8 === 0 ? data : new Uint8Array(data);
+  const layout = parseLayout(bytes, kind);
+  if (layout.size !== bytes.length) throw new Error(`file is ${bytes.length} bytes, expected ${layout.size}`);
+  return { meta: layout.meta, section: viewer(layout, (s) => ({ buffer: bytes.buffer, at: bytes.byteOffset + s.offset })) };
+}
+
+/** A section left on disk: its bytes are read on demand from `fd` at `offset`. */
+export interface SectionOnDisk {
+  fd: number;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Opens a section file, reading every section into memory except those named in `onDisk`, which
+ * stay in the file and are read on demand through the returned descriptor. The caller owns `fd`.
+ */
+export function openSections(file: string, kind: string, onDisk: readonly string[]): { sections: DecodedSections; onDisk: Record<string, SectionOnDisk>; fd: number } {
+  const fd = fs.openSync(file, "r");
+  try {
+    const readAt = (position: number, length: number): Uint8Array => {
+      const out = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = fs.readSync(fd, out, done, length - done, position + done);
+        if (n === 0) throw new Error("file ended early");
+        done += n;
+      }
+      return out;
+    };
+    const size = fs.fstatSync(fd).size;
+    const prefix = readAt(0, Math.min(size, PREFIX_BYTES));
+    if (prefix.length < PREFIX_BYTES || new TextDecoder().decode(prefix.subarray(0, 8)) !== MAGIC) throw new Error("not a dossier section file");
+    const headerBytes = new DataView(prefix.buffer).getUint32(8, true);
+    if (PREFIX_BYTES + headerBytes > size) throw new Error("truncated header");
+    const layout = parseLayout(readAt(0, PREFIX_BYTES + headerBytes), kind);
+    if (layout.size !== size) throw new Error(`file is ${size} bytes, expected ${layout.size}`);
+    const loaded = new Map<string, Uint8Array>();
+    const disk: Record<string, SectionOnDisk> = {};
+    for (const s of layout.sections.values()) {
+      const bytes = s.length * BYTES[s.type];
+      if (onDisk.includes(s.name)) disk[s.name] = { fd, offset: s.offset, length: bytes };
+      else loaded.set(s.name, readAt(s.offset, bytes));
+    }
+    const section = viewer(layout, (s) => {
+      const bytes = loaded.get(s.name);
+      if (bytes === undefined) throw new Error(`section ${s.name} was left on disk`);
+      return { buffer: bytes.buffer, at: 0 };
+    });
+    return { sections: { meta: layout.meta, section }, onDisk: disk, fd };
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
 }

@@ -155,7 +155,7 @@ export class LoadedIndex {
       );
     }
     const [store, directions, lexical, hnsw] = await Promise.all([
-      readStore(indexDir, manifest),
+      readStore(indexDir, manifest, { textsOnDisk: true }),
       readDirections(indexDir, manifest),
       readLexical(indexDir, manifest),
       readHnsw(indexDir, manifest),
