@@ -4,7 +4,8 @@
  * answering, so its heap used to swell with garbage to ~200 MB before each collection. At 1.5× it
  * settles there instead: at 50k articles resident memory fell from ~480 to ~370 MB with the same
  * latency (measured with `npm run bench`; `--optimize-for-size` saved more but cost 35 % latency).
- * Every entry point calls this before doing any work.
+ * The processes that answer (`npm start`, `ask`, the benchmark's probes) call this first; re-index
+ * does not: its live heap is large while it builds, and more frequent full GCs only slow it down.
  */
 import v8 from "node:v8";
 

@@ -9,6 +9,7 @@ import { openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
 import { runCli } from "./cli/run-cli.js";
 import type { AnswerService } from "./core/types.js";
+import { tuneHeap } from "./heap-tuning.js";
 
 interface Running {
   stop(reason?: string): Promise<void>;
@@ -60,4 +61,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
+tuneHeap();
 runCli(main);

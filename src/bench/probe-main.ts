@@ -15,7 +15,7 @@ import { parseArgs } from "../cli/parse-args.js";
 const USAGE = "Usage: tsx src/bench/probe-main.ts --system dossier|dense|bm25 --index DIR --cache DIR --questions FILE";
 
 async function main(): Promise<void> {
-  tuneHeap(); // as every dossier entry point does
+  tuneHeap(); // as `npm start` and `ask` do
 
   const args = parseArgs(process.argv.slice(2), { values: ["system", "index", "cache", "questions"], booleans: [] }, USAGE);
   const { system, index, cache, questions: questionsFile } = args.values;

@@ -11,9 +11,11 @@ import { formatAnswerText } from "../adapters/terminal/format-answer.js";
 import { userMessageOf } from "../errors.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
+import { tuneHeap } from "../heap-tuning.js";
 
 const USAGE = "Usage: npm run ask -- [--index DIR] [--json] [QUESTION]";
 
+tuneHeap();
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { values: ["index"], booleans: ["json"] }, USAGE);
   if (args.flags.has("help")) {

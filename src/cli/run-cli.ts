@@ -4,10 +4,8 @@
  */
 import { isAppError } from "../errors.js";
 import { redact } from "../core/logger.js";
-import { tuneHeap } from "../heap-tuning.js";
 
 export function runCli(main: () => Promise<number>): void {
-  tuneHeap();
   main()
     .then((code) => {
       process.exitCode = code;
