@@ -310,10 +310,7 @@ async function buildGeneration(options: ReindexOptions, previous: Previous | nul
 
   const live = kept + fresh.length;
   const added = fresh.map((c, i) => ({ doc: firstNew + i, text: c.text }));
-  const lexical =
-    previous?.lexical != null
-      ? LexicalIndex.update(previous.lexical, { docs: labels, live, remap, add: added })
-      : LexicalIndex.update(null, { docs: labels, live, add: added });
+  const lexical = LexicalIndex.update(previous?.lexical ?? null, { docs: labels, live, remap, add: added });
 
   const holeAt = (label: number) => (columns.article[label] ?? -1) < 0;
   const graph = async () => {
