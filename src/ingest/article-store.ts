@@ -9,19 +9,19 @@
  */
 import fs from "node:fs";
 import type { Span } from "./split-sentences.js";
-import { decodeSections, encodeSections, openSections, type DecodedSections } from "./section-file.js";
+import { decodeSections, encodeSections, openSections, readExactly, type DecodedSections } from "./section-file.js";
 
 const FILE_KIND = "dossier-store/1";
 const KEY_BYTES = 32;
 
-/** One chunk row as the writer takes it. */
-export interface ChunkRow {
+/** The chunk table as columns indexed by label. */
+export interface ChunkColumns {
   /** Article ordinal, or -1 for a hole. */
-  article: number;
+  article: Int32Array;
   /** Position of the chunk within its article. */
-  index: number;
-  start: number;
-  end: number;
+  index: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
 }
 
 /** Where article bytes come from: memory, or the store file itself. */
@@ -80,8 +80,13 @@ export class ArticleStore {
 
   /** The duplicate-detection key of the article's text (hex sha-256), kept so reused files need not be read. */
   duplicateKey(ordinal: number): string {
-    const bytes = this.keys.subarray(ordinal * KEY_BYTES, (ordinal + 1) * KEY_BYTES);
+    const bytes = this.duplicateKeyBytes(ordinal);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+  }
+
+  /** The same key as raw bytes (a view). */
+  duplicateKeyBytes(ordinal: number): Uint8Array {
+    return this.keys.subarray(ordinal * KEY_BYTES, (ordinal + 1) * KEY_BYTES);
   }
 
   /** Reads a store file held in memory; the arrays are views of `bytes`. Throws a plain `Error` naming what is wrong. */
@@ -103,16 +108,7 @@ export class ArticleStore {
       if (texts === undefined) throw new Error("missing section texts");
       const store = ArticleStore.check(sections, {
         length: texts.length,
-        read: (start, end) => {
-          const out = Buffer.allocUnsafe(end - start);
-          let done = 0;
-          while (done < out.length) {
-            const n = fs.readSync(fd, out, done, out.length - done, texts.offset + start + done);
-            if (n === 0) throw new Error("article store ended early");
-            done += n;
-          }
-          return out;
-        },
+        read: (start, end) => readExactly(fd, Buffer.allocUnsafe(end - start), texts.offset + start),
       });
       openFiles.register(store, fd);
       return store;
@@ -160,7 +156,7 @@ export class ArticleStoreWriter {
   private readonly spanParts: Uint32Array[] = [];
   private readonly spanOffsets: number[] = [0];
   private readonly keyParts: Uint8Array[] = [];
-  private chunks: { article: Int32Array; index: Uint32Array; start: Uint32Array; end: Uint32Array } = {
+  private chunks: ChunkColumns = {
     article: new Int32Array(0),
     index: new Uint32Array(0),
     start: new Uint32Array(0),
@@ -178,7 +174,7 @@ export class ArticleStoreWriter {
 
   /** Copies article `ordinal` of another store byte for byte; returns its new ordinal. */
   copyArticle(from: ArticleStore, ordinal: number): number {
-    return this.addEncoded(from.textBytes(ordinal), from.spanArray(ordinal), Buffer.from(from.duplicateKey(ordinal), "hex"));
+    return this.addEncoded(from.textBytes(ordinal), from.spanArray(ordinal), from.duplicateKeyBytes(ordinal));
   }
 
   private addEncoded(text: Uint8Array, spans: Uint32Array, key: Uint8Array): number {
@@ -192,7 +188,7 @@ export class ArticleStoreWriter {
   }
 
   /** Sets the chunk table, one row per label. */
-  setChunks(rows: { article: Int32Array; index: Uint32Array; start: Uint32Array; end: Uint32Array }): void {
+  setChunks(rows: ChunkColumns): void {
     const n = rows.article.length;
     if (rows.index.length !== n || rows.start.length !== n || rows.end.length !== n) throw new Error("chunk columns differ in length");
     this.chunks = rows;

@@ -11,7 +11,7 @@ import { silentLogger } from "../core/logger.js";
 import type { Embedder } from "../retrieval/embedder.js";
 import { LexicalIndex } from "../retrieval/lexical-index.js";
 import { ArticleRecord, pickArticleMeta } from "../core/article-meta.js";
-import { ArticleStoreWriter, type ArticleStore } from "./article-store.js";
+import { ArticleStoreWriter, type ArticleStore, type ChunkColumns } from "./article-store.js";
 import { chunkArticle } from "./chunk-article.js";
 import { buildGraph, updateGraph } from "./hnsw-graph.js";
 import { files, generationDir, INDEX_FORMAT, type Manifest, type ManifestArticle } from "./index-files.js";
@@ -276,7 +276,7 @@ async function buildGeneration(options: ReindexOptions, previous: Previous | nul
   const firstNew = compact ? kept : prevLabels;
   const labels = firstNew + fresh.length;
 
-  const columns = { article: new Int32Array(labels).fill(-1), index: new Uint32Array(labels), start: new Uint32Array(labels), end: new Uint32Array(labels) };
+  const columns: ChunkColumns = { article: new Int32Array(labels).fill(-1), index: new Uint32Array(labels), start: new Uint32Array(labels), end: new Uint32Array(labels) };
   const vectors = new Float32Array(labels * dims);
   for (let label = 0; label < prevLabels && prevStore !== null; label++) {
     const to = remap[label] ?? -1;

@@ -156,6 +156,17 @@ export function decodeSections(data: Uint8Array, kind: string): DecodedSections 
   return { meta: layout.meta, section: viewer(layout, (s) => ({ buffer: bytes.buffer, at: bytes.byteOffset + s.offset })) };
 }
 
+/** Fills `out` from `fd` at `position` (a positioned read; short reads are continued). */
+export function readExactly<T extends Uint8Array>(fd: number, out: T, position: number): T {
+  let done = 0;
+  while (done < out.length) {
+    const n = fs.readSync(fd, out, done, out.length - done, position + done);
+    if (n === 0) throw new Error("file ended early");
+    done += n;
+  }
+  return out;
+}
+
 /** A section left on disk: its bytes are read on demand from `fd` at `offset`. */
 export interface SectionOnDisk {
   fd: number;
@@ -170,16 +181,7 @@ export interface SectionOnDisk {
 export function openSections(file: string, kind: string, onDisk: readonly string[]): { sections: DecodedSections; onDisk: Record<string, SectionOnDisk>; fd: number } {
   const fd = fs.openSync(file, "r");
   try {
-    const readAt = (position: number, length: number): Uint8Array => {
-      const out = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const n = fs.readSync(fd, out, done, length - done, position + done);
-        if (n === 0) throw new Error("file ended early");
-        done += n;
-      }
-      return out;
-    };
+    const readAt = (position: number, length: number): Uint8Array => readExactly(fd, new Uint8Array(length), position);
     const size = fs.fstatSync(fd).size;
     const prefix = readAt(0, Math.min(size, PREFIX_BYTES));
     if (prefix.length < PREFIX_BYTES || new TextDecoder().decode(prefix.subarray(0, 8)) !== MAGIC) throw new Error("not a dossier section file");
