@@ -5,17 +5,17 @@
 import fs from "node:fs";
 import type { Config } from "./config.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
-import type { Answerer } from "./answer/answer-types.js";
+import type { Answerer } from "./core/answerer.js";
 import type { WordRarity } from "./answer/question-analysis.js";
-import { DossierAnswerService, type QuestionRewriter } from "./core/answer-service.js";
-import { ConversationMemory } from "./core/conversation-memory.js";
+import { DossierAnswerService, type QuestionRewriter } from "./service/answer-service.js";
+import { ConversationMemory } from "./service/conversation-memory.js";
 import type { Logger } from "./core/logger.js";
 import { silentLogger } from "./core/logger.js";
-import { manifestPath } from "./ingest/index-files.js";
+import { manifestPath } from "./index/index-files.js";
 import { reindex, type ReindexReport } from "./ingest/reindex.js";
-import type { Embedder } from "./retrieval/embedder.js";
-import { GloveEmbeddings } from "./retrieval/glove-embeddings.js";
-import { LoadedIndex } from "./retrieval/loaded-index.js";
+import type { Embedder } from "./core/embedder.js";
+import { GloveEmbeddings } from "./providers/glove/glove-embeddings.js";
+import { LoadedIndex } from "./index/loaded-index.js";
 
 /** The local GloVe embeddings (also the word-frequency source that sharpens refusals). */
 export async function createEmbedder(options: { cacheDir: string; logger?: Logger }): Promise<GloveEmbeddings> {
@@ -29,7 +29,7 @@ export async function createConfiguredEmbedder(
 ): Promise<{ embedder: Embedder; glove: GloveEmbeddings }> {
   const glove = await createEmbedder({ cacheDir: config.cacheDir, ...(logger === undefined ? {} : { logger }) });
   if (config.embeddings.kind === "local") return { embedder: glove, glove };
-  const { createOpenAIEmbedder } = await import("./retrieval/openai-embedder.js");
+  const { createOpenAIEmbedder } = await import("./providers/openai-embedder.js");
   return { embedder: await createOpenAIEmbedder(config.embeddings), glove };
 }
 
@@ -41,7 +41,7 @@ export async function createConfiguredAnswering(
   const extractive = new ExtractiveAnswerer(options.rarity === undefined ? {} : { rarity: options.rarity });
   if (config.answerMode === "extractive") return { answerer: extractive };
   const [{ createOpenAIChatModel }, { LlmAnswerer }, { LlmQuestionRewriter }, { loadPromptTemplates }] = await Promise.all([
-    import("./answer/openai-chat-model.js"),
+    import("./providers/openai-chat-model.js"),
     import("./answer/llm-answerer.js"),
     import("./answer/llm-question-rewriter.js"),
     import("./answer/prompt-templates.js"),

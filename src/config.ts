@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import dotenv from "dotenv";
-import { AppError } from "./errors.js";
+import { AppError } from "./core/errors.js";
 
 export type AnswerMode = "extractive" | "llm";
 export type EmbeddingsKind = "local" | "openai";

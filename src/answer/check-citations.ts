@@ -5,9 +5,9 @@
  * answer is not grounded.
  */
 import type { Citation } from "../core/types.js";
-import type { IndexedArticle } from "../retrieval/loaded-index.js";
-import { stem } from "../retrieval/term-keys.js";
-import { STOPWORDS, tokenize } from "../retrieval/tokenize.js";
+import type { IndexedArticle } from "../index/loaded-index.js";
+import { stem } from "../text/term-keys.js";
+import { STOPWORDS, tokenize } from "../text/tokenize.js";
 
 /** A passage as numbered in the prompt: a span of an article. */
 export interface Passage {

@@ -5,14 +5,14 @@
  * with the best sentence(s) quoted verbatim.
  */
 import type { Citation } from "../core/types.js";
-import type { IndexedArticle } from "../retrieval/loaded-index.js";
-import type { AnswerInput, Answerer, DraftAnswer } from "./answer-types.js";
+import type { IndexedArticle } from "../index/loaded-index.js";
+import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
 import { answerTypeCue, type CueContext } from "./answer-type-cues.js";
 import { notCoveredAnswer } from "./not-covered.js";
 import type { QuestionTerm, WordRarity } from "./question-analysis.js";
 import { keysOf, matchStrength, mergeKeys, type TextKeys } from "./term-match.js";
-import { stem } from "../retrieval/term-keys.js";
-import { STOPWORDS, tokenize } from "../retrieval/tokenize.js";
+import { stem } from "../text/term-keys.js";
+import { STOPWORDS, tokenize } from "../text/tokenize.js";
 
 export interface ExtractiveOptions {
   /** Most quotes in one answer. */

@@ -6,10 +6,10 @@
  */
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
-import type { AnswerInput, Answerer, DraftAnswer } from "./answer-types.js";
+import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
 import { checkCitations, type Passage } from "./check-citations.js";
-import type { ChatModel } from "./chat-model.js";
-import { detectLanguage } from "./detect-language.js";
+import type { ChatModel } from "../core/chat-model.js";
+import { detectLanguage } from "../text/detect-language.js";
 import { notCoveredAnswer } from "./not-covered.js";
 import { fillTemplate, type PromptTemplates } from "./prompt-templates.js";
 

@@ -2,7 +2,7 @@
  * The plain refusal: said when the indexed articles do not answer a question, with no citation,
  * because a wrong citation costs more trust than an honest "not covered".
  */
-import type { DraftAnswer } from "./answer-types.js";
+import type { DraftAnswer } from "../core/answerer.js";
 
 export type NotCoveredReason = "none" | "request";
 

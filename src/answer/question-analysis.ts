@@ -2,7 +2,7 @@
  * What a question asks for, without a language model: its type (who / when / where / how many …),
  * the terms an answer must contain, and whether it is a question about the articles at all.
  */
-import { contentTerms, normalizeTerm, STOPWORDS, tokenize } from "../retrieval/tokenize.js";
+import { contentTerms, normalizeTerm, STOPWORDS, tokenize } from "../text/tokenize.js";
 
 export type QuestionType = "who" | "when" | "where" | "quantity" | "what" | "why" | "how" | "yesno" | "other";
 

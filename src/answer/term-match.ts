@@ -3,8 +3,8 @@
  * match for transliterated names, or a shared stem prefix ("Kyrgyz" ~ "Kyrgyzstan",
  * "Iranian" ~ "Iran").
  */
-import { skeleton, stem } from "../retrieval/term-keys.js";
-import { tokenize } from "../retrieval/tokenize.js";
+import { skeleton, stem } from "../text/term-keys.js";
+import { tokenize } from "../text/tokenize.js";
 
 export interface TextKeys {
   stems: Set<string>;

@@ -8,7 +8,7 @@ import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { parseDateIntent } from "../retrieval/date-intent.js";
 import { retrieve } from "../retrieval/hybrid-retriever.js";
-import type { LoadedIndex } from "../retrieval/loaded-index.js";
+import type { LoadedIndex } from "../index/loaded-index.js";
 import { dedupeArticles } from "./latency-stats.js";
 
 /** Chunks fetched per question before de-duplicating to articles (enough for 5+ distinct articles). */

@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import { createEmbedder, openAnswerService } from "../compose.js";
 import { silentLogger } from "../core/logger.js";
 import { tuneHeap } from "../heap-tuning.js";
-import { readLexical, readManifest } from "../ingest/read-index.js";
+import { readLexical, readManifest } from "../index/read-index.js";
 import { parseArgs } from "../cli/parse-args.js";
 
 const USAGE = "Usage: tsx src/bench/probe-main.ts --system dossier|dense|bm25 --index DIR --cache DIR --questions FILE";

@@ -8,7 +8,7 @@ import { createLogger } from "../core/logger.js";
 import type { Answer } from "../core/types.js";
 import { openConfiguredService } from "../compose.js";
 import { formatAnswerText } from "../adapters/terminal/format-answer.js";
-import { userMessageOf } from "../errors.js";
+import { userMessageOf } from "../core/errors.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
 import { tuneHeap } from "../heap-tuning.js";

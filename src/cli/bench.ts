@@ -12,7 +12,7 @@ import path from "node:path";
 import { loadConfig } from "../config.js";
 import { silentLogger } from "../core/logger.js";
 import { createEmbedder } from "../compose.js";
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 import { formatReport } from "../bench/format-report.js";
 import { runBench } from "../bench/run-bench.js";
 import { runSweep } from "../bench/run-sweep.js";

@@ -11,7 +11,7 @@ import { loadConfig } from "../config.js";
 import { createLogger } from "../core/logger.js";
 import type { Answer } from "../core/types.js";
 import { createEmbedder, ensureFreshIndex, openAnswerService } from "../compose.js";
-import { quoteIsVerbatim } from "../answer/verify-quote.js";
+import { quoteIsVerbatim } from "../text/verify-quote.js";
 import { loadArticles } from "../ingest/load-articles.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
@@ -73,7 +73,7 @@ runCli(async () => {
   const logger = createLogger({ level: "warn" });
   const dataDir = path.resolve(args.values.data ?? config.dataDir);
   const indexDir = args.values.index ?? (await fs.mkdtemp(path.join(os.tmpdir(), "dossier-eval-")));
-  const questions = JSON.parse(await fs.readFile(args.values.questions ?? "eval/questions.json", "utf8")) as EvalQuestion[];
+  const questions = JSON.parse(await fs.readFile(args.values.questions ?? "eval/questions/original.json", "utf8")) as EvalQuestion[];
   const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
   await ensureFreshIndex({ config: { dataDir, indexDir }, embedder, logger });
   const service = await openAnswerService({ indexDir, embedder, logger, watch: false });

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { generateCorpus, writeArticles } from "../bench/generate-corpus.js";
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
 

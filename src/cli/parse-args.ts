@@ -2,7 +2,7 @@
  * A small, strict argument parser for the CLI scripts: known flags only, so a typo is an error
  * with the usage text rather than a silently ignored option.
  */
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 
 export interface FlagSpec {
   /** Flags that take a value, e.g. `--data DIR`. */

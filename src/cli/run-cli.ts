@@ -2,7 +2,7 @@
  * Runs a CLI entry point with one place that turns errors into a message and an exit code:
  * users see `userMessage`, never a stack trace.
  */
-import { isAppError } from "../errors.js";
+import { isAppError } from "../core/errors.js";
 import { redact } from "../core/logger.js";
 
 export function runCli(main: () => Promise<number>): void {

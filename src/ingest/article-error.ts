@@ -3,7 +3,7 @@
  * short one-line reason; `loadArticles` turns it into a `skipped` entry so one bad file never stops
  * the others.
  */
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 
 /** A file that cannot be read as an article; `reason` is one short line fit for a report. */
 export class ArticleError extends AppError {

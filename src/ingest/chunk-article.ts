@@ -3,7 +3,7 @@
  * offsets into the article, so whatever is retrieved can be quoted verbatim.
  */
 import type { Chunk } from "../core/types.js";
-import type { Span } from "./split-sentences.js";
+import type { Span } from "../text/split-sentences.js";
 
 export interface ChunkOptions {
   /** Target chunk length in characters; a chunk closes once it reaches this. */

@@ -5,7 +5,7 @@
  */
 import type { ArticleMeta } from "../core/types.js";
 import { inferMetadata } from "./infer-metadata.js";
-import { normalizeDate } from "./normalize-date.js";
+import { normalizeDate } from "../text/normalize-date.js";
 
 export interface CompleteMetaInput {
   /** The stated fields (front matter or a JSON object); unknown keys are ignored. */

@@ -4,7 +4,7 @@
  * credit, the file name — so we read it from there, and leave a field empty rather than invent it.
  */
 import type { ArticleMeta } from "../core/types.js";
-import { isoDate, monthNumber, normalizeDate } from "./normalize-date.js";
+import { isoDate, monthNumber, normalizeDate } from "../text/normalize-date.js";
 
 export interface InferMetadataInput {
   text: string;

@@ -8,18 +8,18 @@ import path from "node:path";
 import type { Article } from "../core/types.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
-import type { Embedder } from "../retrieval/embedder.js";
-import { LexicalIndex } from "../retrieval/lexical-index.js";
-import { ArticleRecord, pickArticleMeta } from "../core/article-meta.js";
-import { ArticleStoreWriter, type ArticleStore, type ChunkColumns } from "./article-store.js";
+import type { Embedder } from "../core/embedder.js";
+import { LexicalIndex } from "../index/lexical-index.js";
+import { ArticleRecord, pickArticleMeta } from "../index/article-record.js";
+import { ArticleStoreWriter, type ArticleStore, type ChunkColumns } from "../index/article-store.js";
 import { chunkArticle } from "./chunk-article.js";
-import { buildGraph, updateGraph } from "./hnsw-graph.js";
-import { files, generationDir, INDEX_FORMAT, type Manifest, type ManifestArticle } from "./index-files.js";
-import { acquireIndexLock } from "./index-lock.js";
+import { buildGraph, updateGraph } from "../index/hnsw-graph.js";
+import { files, generationDir, INDEX_FORMAT, type Manifest, type ManifestArticle } from "../index/index-files.js";
+import { acquireIndexLock } from "../index/index-lock.js";
 import { loadArticles, type KnownArticle, type SkippedFile } from "./load-articles.js";
-import { readLexical, readManifestState, readStore, readVectors } from "./read-index.js";
-import { splitSentences } from "./split-sentences.js";
-import { pruneGenerations, writeGeneration } from "./write-generation.js";
+import { readLexical, readManifestState, readStore, readVectors } from "../index/read-index.js";
+import { splitSentences } from "../text/split-sentences.js";
+import { pruneGenerations, writeGeneration } from "../index/write-generation.js";
 
 export type ReindexPhase = "load" | "embed" | "write";
 

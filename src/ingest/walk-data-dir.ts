@@ -5,7 +5,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 
 /** A file or folder that was left out, with a one-line reason. */
 export interface WalkSkip {

@@ -4,7 +4,7 @@
  */
 import type { RetrievalFilter } from "../core/types.js";
 import { passesDateFilter, type DateIntent } from "./date-intent.js";
-import type { IndexedChunk, LoadedIndex } from "./loaded-index.js";
+import type { IndexedChunk, LoadedIndex } from "../index/loaded-index.js";
 
 export interface RetrieveOptions {
   /** Chunks to return after fusion. */

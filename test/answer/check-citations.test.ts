@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCitations, type Passage } from "../../src/answer/check-citations.js";
-import { splitSentences } from "../../src/ingest/split-sentences.js";
-import type { IndexedArticle } from "../../src/retrieval/loaded-index.js";
+import { splitSentences } from "../../src/text/split-sentences.js";
+import type { IndexedArticle } from "../../src/index/loaded-index.js";
 
 function article(id: string, text: string): IndexedArticle {
   return { id, path: id, hash: "h", title: `T ${id}`, source: "Wire", date: "2024-01-01", url: null, text, spans: splitSentences(text), ordinal: 0 };

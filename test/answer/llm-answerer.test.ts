@@ -4,12 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createConfiguredAnswering, createEmbedder, openAnswerService } from "../../src/compose.js";
-import type { DossierAnswerService } from "../../src/core/answer-service.js";
+import type { DossierAnswerService } from "../../src/service/answer-service.js";
 import { createLogger } from "../../src/core/logger.js";
-import { quoteIsVerbatim } from "../../src/answer/verify-quote.js";
+import { quoteIsVerbatim } from "../../src/text/verify-quote.js";
 import { loadPromptTemplates, fillTemplate } from "../../src/answer/prompt-templates.js";
 import { reindex } from "../../src/ingest/reindex.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 import { FakeOpenAIServer, passageNumberWith } from "../fakes/openai-server.js";
 
 const KEY = "sk-test-SECRETKEY1234567890abcdef";

@@ -4,9 +4,9 @@
  * adapter's keys are per user), and produces the awkward answers a formatter must survive (very
  * long, Markdown characters, `@everyone`) or a failure, depending on the question.
  */
-import { ConversationMemory } from "../../src/core/conversation-memory.js";
+import { ConversationMemory } from "../../src/service/conversation-memory.js";
 import type { Answer, AnswerService, AskContext, Citation, CorpusInfo } from "../../src/core/types.js";
-import { AppError } from "../../src/errors.js";
+import { AppError } from "../../src/core/errors.js";
 
 export interface RecordedAsk {
   question: string;

@@ -3,7 +3,7 @@
  * it came with, remembers turns per conversationId (with the real ConversationMemory, so the tests
  * show whose memory a follow-up used), and answers however a test asks it to.
  */
-import { ConversationMemory } from "../../src/core/conversation-memory.js";
+import { ConversationMemory } from "../../src/service/conversation-memory.js";
 import type { Answer, AnswerService, AskContext, Citation, CorpusInfo, Turn } from "../../src/core/types.js";
 
 export interface AskRecord {

@@ -3,8 +3,8 @@
  * counts what it is asked to embed, and one that claims a different model id to force a rebuild.
  */
 import { createEmbedder } from "../../src/compose.js";
-import type { Embedder } from "../../src/retrieval/embedder.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import type { Embedder } from "../../src/core/embedder.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 import { CACHE_DIR } from "./temp-dirs.js";
 
 let shared: Promise<GloveEmbeddings> | undefined;

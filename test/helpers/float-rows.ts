@@ -1,6 +1,6 @@
 /** The exact float embedding rows of a loaded index (the service itself keeps only int8 directions). */
-import { readVectors } from "../../src/ingest/read-index.js";
-import type { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import { readVectors } from "../../src/index/read-index.js";
+import type { LoadedIndex } from "../../src/index/loaded-index.js";
 
 export async function floatRows(indexDir: string, index: LoadedIndex): Promise<(label: number) => Float32Array> {
   const vectors = await readVectors(indexDir, index.manifest);

@@ -1,7 +1,7 @@
 /** Reading an index folder in tests: the manifest, the generation folders and leftovers. */
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Manifest } from "../../src/ingest/index-files.js";
+import type { Manifest } from "../../src/index/index-files.js";
 
 export async function readManifestFile(indexDir: string): Promise<Manifest> {
   return JSON.parse(await fs.readFile(path.join(indexDir, "manifest.json"), "utf8")) as Manifest;

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chunkArticle } from "../../src/ingest/chunk-article.js";
-import { splitSentences, type Span } from "../../src/ingest/split-sentences.js";
+import { splitSentences, type Span } from "../../src/text/split-sentences.js";
 import { CORPUS_DIR } from "../helpers/temp-dirs.js";
 import { KYRGYZ_ARTICLE, TEHRAN_ARTICLE } from "../helpers/articles.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
+import { AppError } from "../../src/core/errors.js";
 import { loadArticles } from "../../src/ingest/load-articles.js";
 
 const DATA = fileURLToPath(new URL("../../data/articles/", import.meta.url));

@@ -2,8 +2,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reindex } from "../../src/ingest/reindex.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
 import { CORPUS_ARTICLES, copyCorpus, writeArticle, generatedArticle } from "../helpers/articles.js";
 import { BAD_FILES, DUPLICATE_FILE, SMALL_MAX_BYTES, writeBadFiles } from "../helpers/bad-files.js";
 import { realEmbedder } from "../helpers/embedders.js";

@@ -7,11 +7,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAnswerService } from "../../src/compose.js";
-import { AppError } from "../../src/errors.js";
+import { AppError } from "../../src/core/errors.js";
 import { reindex, type ReindexReport } from "../../src/ingest/reindex.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
-import { readVectors } from "../../src/ingest/read-index.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
+import { readVectors } from "../../src/index/read-index.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
 import {
   ABSENT_QUESTION,
   CORPUS_ARTICLES,

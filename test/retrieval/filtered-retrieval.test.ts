@@ -8,9 +8,9 @@ import { generateCorpus, writeArticles } from "../../src/bench/generate-corpus.j
 import type { RetrievalFilter } from "../../src/core/types.js";
 import { reindex } from "../../src/ingest/reindex.js";
 import { passesDateFilter } from "../../src/retrieval/date-intent.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 import { retrieve } from "../../src/retrieval/hybrid-retriever.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
 import { realEmbedder } from "../helpers/embedders.js";
 import { cosine, floatRows } from "../helpers/float-rows.js";
 import { tempDirs } from "../helpers/temp-dirs.js";

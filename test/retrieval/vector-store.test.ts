@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder } from "../../src/compose.js";
 import { reindex } from "../../src/ingest/reindex.js";
 import { retrieve } from "../../src/retrieval/hybrid-retriever.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
 import { cosine, floatRows } from "../helpers/float-rows.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 
 let tmp: string;
 let embedder: GloveEmbeddings;

@@ -5,8 +5,8 @@
  */
 import type { AnswerService } from "../../core/types.js";
 import type { Logger } from "../../core/logger.js";
-import { RateLimiter } from "../../core/rate-limiter.js";
-import { userMessageOf } from "../../errors.js";
+import { RateLimiter } from "../../service/sliding-window-rate-limiter.js";
+import { userMessageOf } from "../../core/errors.js";
 import { formatAnswer, type FormatAnswerOptions } from "./format-answer.js";
 import { safePayload, type SafePayload } from "./message-payload.js";
 import { replies } from "./user-replies.js";

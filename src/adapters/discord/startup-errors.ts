@@ -5,7 +5,7 @@
  */
 import { DiscordAPIError } from "discord.js";
 import { redact } from "../../core/logger.js";
-import { AppError } from "../../errors.js";
+import { AppError } from "../../core/errors.js";
 
 /** The gateway closed the connection for good while starting (a close code discord.js won't retry). */
 export class GatewayClosedError extends Error {

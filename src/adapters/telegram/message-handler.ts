@@ -6,9 +6,9 @@
 import type { Telegram } from "telegraf";
 import type { Message } from "telegraf/types";
 import type { Logger } from "../../core/logger.js";
-import type { RateLimiter } from "../../core/rate-limiter.js";
+import type { RateLimiter } from "../../service/sliding-window-rate-limiter.js";
 import type { AnswerService } from "../../core/types.js";
-import { isAppError, userMessageOf } from "../../errors.js";
+import { isAppError, userMessageOf } from "../../core/errors.js";
 import { classifyMessage, type BotIdentity, type Intent } from "./classify-message.js";
 import { formatAnswer } from "./format-answer.js";
 import { formatHelp, formatSources, formatStart } from "./format-sources.js";

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Telegraf } from "telegraf";
-import { AppError } from "../../errors.js";
+import { AppError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 
 export interface WebhookServerOptions {

@@ -4,7 +4,7 @@
  * message; the loop never dies on a bad question.
  */
 import readline from "node:readline";
-import { userMessageOf } from "../../errors.js";
+import { userMessageOf } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import type { AnswerService } from "../../core/types.js";
 import { formatAnswerText, formatSourcesText, formatWelcomeText } from "./format-answer.js";

@@ -3,7 +3,7 @@
  * follow-ups, splitting, errors and odd events, asserted on the requests the bot makes.
  */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { userMessageOf } from "../../../src/errors.js";
+import { userMessageOf } from "../../../src/core/errors.js";
 import { replies } from "../../../src/adapters/discord/user-replies.js";
 import { Harness, TOKEN, allowedMentionsOf, contentOf, isMessageSend, referencedId } from "./discord-harness.js";
 import type { RecordedRequest } from "../../fakes/discord-fake-server.js";

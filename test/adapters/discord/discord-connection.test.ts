@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import { startDiscordAdapter } from "../../../src/adapters/discord/discord-adapter.js";
-import { AppError } from "../../../src/errors.js";
+import { AppError } from "../../../src/core/errors.js";
 import { Harness, contentOf } from "./discord-harness.js";
 
 let h: Harness | null = null;

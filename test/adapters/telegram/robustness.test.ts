@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTelegramAdapter } from "../../../src/adapters/telegram/telegram-adapter.js";
-import { AppError } from "../../../src/errors.js";
+import { AppError } from "../../../src/core/errors.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
 import { FakeAnswerService } from "../../fakes/telegram-answer-service.js";

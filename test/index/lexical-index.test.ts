@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LexicalIndex, lexicalKeys } from "../../src/retrieval/lexical-index.js";
+import { LexicalIndex, lexicalKeys } from "../../src/index/lexical-index.js";
 
 const DOCS = [
   "Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared his views on cooperation.",

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type hnswlib from "hnswlib-node";
-import type { LexicalIndex } from "../retrieval/lexical-index.js";
+import type { LexicalIndex } from "./lexical-index.js";
 import type { ArticleStoreWriter } from "./article-store.js";
 import { files, generationDir, manifestPath, type Manifest } from "./index-files.js";
 import { writeParts } from "./section-file.js";

@@ -5,8 +5,8 @@
  */
 import { OpenAIEmbeddings } from "@langchain/openai";
 import type { EmbeddingsConfig } from "../config.js";
-import { AppError } from "../errors.js";
-import type { Embedder } from "./embedder.js";
+import { AppError } from "../core/errors.js";
+import type { Embedder } from "../core/embedder.js";
 
 export async function createOpenAIEmbedder(config: EmbeddingsConfig & { timeoutMs?: number }): Promise<Embedder> {
   const model = config.model ?? "text-embedding-3-small";

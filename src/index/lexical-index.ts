@@ -5,9 +5,9 @@
  * postings never touch the JS heap. A re-index updates it in place of rebuilding: postings of
  * removed documents are dropped and only new documents are tokenised.
  */
-import { decodeSections, encodeSections, type SectionArray } from "../ingest/section-file.js";
-import { skeleton, stem } from "./term-keys.js";
-import { STOPWORDS, terms } from "./tokenize.js";
+import { decodeSections, encodeSections, type SectionArray } from "./section-file.js";
+import { skeleton, stem } from "../text/term-keys.js";
+import { STOPWORDS, terms } from "../text/tokenize.js";
 
 export interface LexicalHit {
   doc: number;

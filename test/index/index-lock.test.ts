@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
-import { acquireIndexLock } from "../../src/ingest/index-lock.js";
+import { AppError } from "../../src/core/errors.js";
+import { acquireIndexLock } from "../../src/index/index-lock.js";
 import { deadPid } from "../helpers/processes.js";
 import { exists, tempDirs } from "../helpers/temp-dirs.js";
 
@@ -120,7 +120,7 @@ describe("acquireIndexLock", () => {
   it("lets only one of several processes take over the same stale lock", async () => {
     const indexDir = await dirs.make("race");
     await fs.writeFile(path.join(indexDir, ".lock"), JSON.stringify({ pid: await deadPid(), startedAt: "2020-01-01T00:00:00Z" }));
-    const script = `import { acquireIndexLock } from ${JSON.stringify(path.resolve("src/ingest/index-lock.ts"))};
+    const script = `import { acquireIndexLock } from ${JSON.stringify(path.resolve("src/index/index-lock.ts"))};
       try { const l = await acquireIndexLock(${JSON.stringify(indexDir)}); console.log("GOT"); await new Promise((r) => setTimeout(r, 1500)); await l.release(); }
       catch (e) { console.log(e.code ?? "ERR"); }`;
     const runs = Array.from({ length: 4 }, () =>

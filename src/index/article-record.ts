@@ -2,7 +2,7 @@
  * Copies just the `ArticleMeta` fields of a record, leaving out absent optional ones (so objects
  * stay valid under `exactOptionalPropertyTypes` and JSON stays free of `undefined` keys).
  */
-import type { ArticleMeta } from "./types.js";
+import type { ArticleMeta } from "../core/types.js";
 
 export function pickArticleMeta(a: ArticleMeta): ArticleMeta {
   return {

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 
 export interface IndexLock {
   release(): Promise<void>;

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder, openAnswerService } from "../../src/compose.js";
-import type { DossierAnswerService } from "../../src/core/answer-service.js";
-import { quoteIsVerbatim } from "../../src/answer/verify-quote.js";
+import type { DossierAnswerService } from "../../src/service/answer-service.js";
+import { quoteIsVerbatim } from "../../src/text/verify-quote.js";
 import { reindex } from "../../src/ingest/reindex.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 
 const ARTICLES = path.resolve("data/articles");
 const KYRGYZ = "2025-11-04-azertac-kyrgyz-trade-unions.md";

@@ -5,14 +5,14 @@
  * reference while questions in flight finish on the old one.
  */
 import type hnswlib from "hnswlib-node";
-import { ArticleRecord } from "../core/article-meta.js";
+import { ArticleRecord } from "./article-record.js";
 import type { ArticleMeta } from "../core/types.js";
-import { AppError } from "../errors.js";
-import type { ArticleStore } from "../ingest/article-store.js";
-import type { Manifest, ManifestArticle } from "../ingest/index-files.js";
-import { readDirections, readHnsw, readLexical, readManifest, readStore } from "../ingest/read-index.js";
-import type { Span } from "../ingest/split-sentences.js";
-import type { Embedder } from "./embedder.js";
+import { AppError } from "../core/errors.js";
+import type { ArticleStore } from "./article-store.js";
+import type { Manifest, ManifestArticle } from "./index-files.js";
+import { readDirections, readHnsw, readLexical, readManifest, readStore } from "./read-index.js";
+import type { Span } from "../text/split-sentences.js";
+import type { Embedder } from "../core/embedder.js";
 import type { LexicalIndex } from "./lexical-index.js";
 
 /** Decoded texts of recently read articles: the store keeps bytes, answers need strings. */

@@ -8,9 +8,9 @@ import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import zlib from "node:zlib";
-import { AppError } from "../errors.js";
-import { silentLogger } from "../core/logger.js";
-import type { Logger } from "../core/logger.js";
+import { AppError } from "../../core/errors.js";
+import { silentLogger } from "../../core/logger.js";
+import type { Logger } from "../../core/logger.js";
 import {
   GLOVE_CACHE_VERSION,
   HEADER_BYTES,

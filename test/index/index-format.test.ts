@@ -5,10 +5,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
-import { INDEX_FORMAT } from "../../src/ingest/index-files.js";
+import { AppError } from "../../src/core/errors.js";
+import { INDEX_FORMAT } from "../../src/index/index-files.js";
 import { reindex } from "../../src/ingest/reindex.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
 import { copyCorpus } from "../helpers/articles.js";
 import { realEmbedder } from "../helpers/embedders.js";
 import { tempDirs } from "../helpers/temp-dirs.js";

@@ -3,7 +3,7 @@
  * Keys are built by adapters from (chat, user), so memory is never shared between users; turns
  * expire after a TTL and the number of conversations is capped (least recently used goes first).
  */
-import type { Turn } from "./types.js";
+import type { Turn } from "../core/types.js";
 
 export interface ConversationMemoryOptions {
   turns: number;

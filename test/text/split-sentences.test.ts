@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences, type Span } from "../../src/ingest/split-sentences.js";
+import { splitSentences, type Span } from "../../src/text/split-sentences.js";
 
 function sentences(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));

@@ -6,7 +6,7 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { LlmConfig } from "../config.js";
-import type { ChatMessage, ChatModel } from "./chat-model.js";
+import type { ChatMessage, ChatModel } from "../core/chat-model.js";
 
 export function createOpenAIChatModel(config: LlmConfig): ChatModel {
   const chat = new ChatOpenAI({

@@ -2,15 +2,15 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
-import { createLogger } from "../../src/core/logger.js";
-import type { Logger } from "../../src/core/logger.js";
+import { AppError } from "../../../src/core/errors.js";
+import { createLogger } from "../../../src/core/logger.js";
+import type { Logger } from "../../../src/core/logger.js";
 import {
   GLOVE_CACHE_FILE,
   buildGloveCache,
   ensureGloveTable,
   loadGloveTable,
-} from "../../src/retrieval/glove-cache.js";
+} from "../../../src/providers/glove/glove-cache.js";
 
 const DIMS = 100;
 /** Frequency order, as in the wink file; includes non-ASCII and Object.prototype names. */

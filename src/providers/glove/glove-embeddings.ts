@@ -6,10 +6,10 @@
  * other articles are added or removed, and re-indexing can be incremental.
  */
 import { Embeddings } from "@langchain/core/embeddings";
-import type { Logger } from "../core/logger.js";
+import type { Logger } from "../../core/logger.js";
 import { ensureGloveTable } from "./glove-cache.js";
 import type { WordVectorTable } from "./glove-cache.js";
-import { tokenize } from "./tokenize.js";
+import { tokenize } from "../../text/tokenize.js";
 
 /**
  * Identifies the vectors this class produces. Part of every index manifest: bump the `sif-vN`

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createConfiguredEmbedder, createEmbedder, openAnswerService } from "../../src/compose.js";
 import { reindex } from "../../src/ingest/reindex.js";
-import { LoadedIndex } from "../../src/retrieval/loaded-index.js";
-import type { GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
+import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
 import { FakeOpenAIServer } from "../fakes/openai-server.js";
 
 const KEY = "sk-test-EMBEDKEY1234567890abcdef";

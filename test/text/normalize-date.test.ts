@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, monthNumber, normalizeDate } from "../../src/ingest/normalize-date.js";
+import { isoDate, monthNumber, normalizeDate } from "../../src/text/normalize-date.js";
 
 describe("normalizeDate", () => {
   it.each([

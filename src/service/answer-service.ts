@@ -4,18 +4,18 @@
  * per-conversation memory used for follow-ups. It never throws for a normal question; problems
  * come back as typed `AppError`s with a user-safe message.
  */
-import { AppError } from "../errors.js";
-import type { Answerer } from "../answer/answer-types.js";
+import { AppError } from "../core/errors.js";
+import type { Answerer } from "../core/answerer.js";
 import { analyzeQuestion, type QuestionTerm, type WordRarity } from "../answer/question-analysis.js";
 import { parseDateIntent } from "../retrieval/date-intent.js";
 import { retrieve } from "../retrieval/hybrid-retriever.js";
-import type { LoadedIndex } from "../retrieval/loaded-index.js";
-import { stem } from "../retrieval/term-keys.js";
-import { pickArticleMeta } from "./article-meta.js";
+import type { LoadedIndex } from "../index/loaded-index.js";
+import { stem } from "../text/term-keys.js";
+import { pickArticleMeta } from "../index/article-record.js";
 import type { ConversationMemory } from "./conversation-memory.js";
-import type { Logger } from "./logger.js";
-import { silentLogger } from "./logger.js";
-import type { Answer, AnswerService, AskContext, CorpusInfo, Turn } from "./types.js";
+import type { Logger } from "../core/logger.js";
+import { silentLogger } from "../core/logger.js";
+import type { Answer, AnswerService, AskContext, CorpusInfo, Turn } from "../core/types.js";
 
 /** Rewrites a follow-up into a standalone question (optional; the language model provides one). */
 export interface QuestionRewriter {

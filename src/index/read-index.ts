@@ -7,8 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
-import { AppError } from "../errors.js";
-import { LexicalIndex } from "../retrieval/lexical-index.js";
+import { AppError } from "../core/errors.js";
+import { LexicalIndex } from "./lexical-index.js";
 import { ArticleStore } from "./article-store.js";
 import { files, generationDir, INDEX_FORMAT, manifestPath, type Manifest } from "./index-files.js";
 

@@ -8,7 +8,7 @@
  * the lexical document number); a label whose article is -1 is a hole left by a removed article.
  */
 import fs from "node:fs";
-import type { Span } from "./split-sentences.js";
+import type { Span } from "../text/split-sentences.js";
 import { decodeSections, encodeSections, openSections, readExactly, type DecodedSections } from "./section-file.js";
 
 const FILE_KIND = "dossier-store/1";

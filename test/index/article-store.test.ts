@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ArticleStore, ArticleStoreWriter } from "../../src/ingest/article-store.js";
-import { splitSentences } from "../../src/ingest/split-sentences.js";
+import { ArticleStore, ArticleStoreWriter } from "../../src/index/article-store.js";
+import { splitSentences } from "../../src/text/split-sentences.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const dirs = tempDirs("store");

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GLOVE_MODEL_ID, GloveEmbeddings } from "../../src/retrieval/glove-embeddings.js";
-import type { WordVectorTable } from "../../src/retrieval/glove-cache.js";
+import { GLOVE_MODEL_ID, GloveEmbeddings } from "../../../src/providers/glove/glove-embeddings.js";
+import type { WordVectorTable } from "../../../src/providers/glove/glove-cache.js";
 
 /** The project's git-ignored cache dir, so the one-off ~10 s build is shared with `npm start`. */
 const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.cache");

@@ -3,10 +3,10 @@
  * retrieved chunks, and returns a draft answer with citations. Extractive and LLM answerers both
  * implement it, so the answer service does not care which one runs.
  */
-import type { Citation } from "../core/types.js";
+import type { Citation } from "./types.js";
 import type { RetrievedChunk } from "../retrieval/hybrid-retriever.js";
-import type { LoadedIndex } from "../retrieval/loaded-index.js";
-import type { QuestionAnalysis, QuestionTerm } from "./question-analysis.js";
+import type { LoadedIndex } from "../index/loaded-index.js";
+import type { QuestionAnalysis, QuestionTerm } from "../answer/question-analysis.js";
 
 export interface AnswerInput {
   question: string;
