@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import layers from "./eslint/layers.js";
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "data/**", ".cache/**", "coverage/**", "bench-out/**", "scratch/**"] },
@@ -14,11 +15,10 @@ export default tseslint.config(
     },
   },
   {
-    // House rule 1: core/ and answer/ never import a platform library.
-    files: ["src/core/**/*.ts", "src/answer/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: ["discord.js", "telegraf", "telegraf/*", "@discordjs/*"] }],
-    },
+    // DESIGN.md "Layers": imports point one way; discord.js, telegraf, hnswlib-node and LangChain stay in their folders.
+    files: ["src/**/*.ts"],
+    plugins: { dossier: layers },
+    rules: { "dossier/layers": "error" },
   },
   {
     // House rule 2: only src/config.ts reads the environment.

@@ -1,36 +1,48 @@
 /**
- * Wiring shared by `npm start`, the CLI and tests: the configured embedder, an answer service over
- * an index folder (with hot reload), and "build the index first if it is missing or stale".
+ * The composition root shared by `npm start`, the CLI, the benchmark and tests: it picks the
+ * providers the configuration asks for (GloVe or remote embeddings, extractive or LLM answers),
+ * wires them into the answer service and the admission rules, and builds the index first when it
+ * is missing or stale. Nothing else constructs providers.
  */
-import fs from "node:fs";
 import type { Config } from "./config.js";
+import { secretsOf } from "./config.js";
 import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
 import type { Answerer } from "./core/answerer.js";
-import type { WordRarity } from "./answer/question-analysis.js";
-import { DossierAnswerService, type QuestionRewriter } from "./service/answer-service.js";
-import { ConversationMemory } from "./service/conversation-memory.js";
-import type { Logger } from "./core/logger.js";
-import { silentLogger } from "./core/logger.js";
-import { manifestPath } from "./index/index-files.js";
-import { reindex, type ReindexReport } from "./ingest/reindex.js";
 import type { Embedder } from "./core/embedder.js";
-import { GloveEmbeddings } from "./providers/glove/glove-embeddings.js";
+import type { Level, Logger } from "./core/logger.js";
+import { silentLogger } from "./core/logger.js";
+import type { QuestionRewriter } from "./core/question-rewriter.js";
+import type { WordRarity } from "./core/word-rarity.js";
 import { LoadedIndex } from "./index/loaded-index.js";
+import { watchManifest } from "./index/watch-manifest.js";
+import { reindex, type ReindexReport } from "./ingest/reindex.js";
+import { createLogger } from "./providers/console-logger.js";
+import { GloveEmbeddings } from "./providers/glove/glove-embeddings.js";
+import { HybridRetriever } from "./retrieval/hybrid-retriever.js";
+import { AdmissionRules } from "./service/admission.js";
+import { DossierAnswerService } from "./service/answer-service.js";
+import { ConversationMemory } from "./service/conversation-memory.js";
+import { SlidingWindowRateLimiter } from "./service/sliding-window-rate-limiter.js";
 
-/** The local GloVe embeddings (also the word-frequency source that sharpens refusals). */
+/** The logger of an entry point: the configured level (or `level`), every configured secret redacted. */
+export function createAppLogger(config: Config, level?: Level): Logger {
+  return createLogger({ level: level ?? config.logLevel, secrets: secretsOf(config) });
+}
+
+/** The local GloVe embeddings; they are also the word-rarity provider that sharpens refusals. */
 export async function createEmbedder(options: { cacheDir: string; logger?: Logger }): Promise<GloveEmbeddings> {
   return GloveEmbeddings.load({ cacheDir: options.cacheDir, ...(options.logger === undefined ? {} : { logger: options.logger }) });
 }
 
-/** The embedder the configuration asks for: local GloVe by default, or an OpenAI-compatible server. */
+/** The embedder the configuration asks for (local GloVe by default, or an OpenAI-compatible server) and the word rarity. */
 export async function createConfiguredEmbedder(
   config: Pick<Config, "cacheDir" | "embeddings">,
   logger?: Logger,
-): Promise<{ embedder: Embedder; glove: GloveEmbeddings }> {
+): Promise<{ embedder: Embedder; rarity: WordRarity }> {
   const glove = await createEmbedder({ cacheDir: config.cacheDir, ...(logger === undefined ? {} : { logger }) });
-  if (config.embeddings.kind === "local") return { embedder: glove, glove };
+  if (config.embeddings.kind === "local") return { embedder: glove, rarity: glove };
   const { createOpenAIEmbedder } = await import("./providers/openai-embedder.js");
-  return { embedder: await createOpenAIEmbedder(config.embeddings), glove };
+  return { embedder: await createOpenAIEmbedder(config.embeddings), rarity: glove };
 }
 
 /** The answerer and follow-up rewriter the configuration asks for (extractive by default). */
@@ -60,12 +72,26 @@ export async function createConfiguredAnswering(
   };
 }
 
+/** The admission rules of the bots: length limit, per-user rate limit, allow-lists per platform. */
+export function createAdmission(config: Pick<Config, "maxQuestionLength" | "rateLimit" | "telegram" | "discord">, now?: () => number): AdmissionRules {
+  return new AdmissionRules({
+    maxQuestionLength: config.maxQuestionLength,
+    rateLimiter: new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
+    access: {
+      telegram: { chat: config.telegram?.allowedChatIds ?? null },
+      discord: { guild: config.discord?.allowedGuildIds ?? null, channel: config.discord?.allowedChannelIds ?? null },
+    },
+    ...(now === undefined ? {} : { now }),
+  });
+}
+
 export interface OpenServiceOptions {
   indexDir: string;
   embedder: Embedder;
+  /** Word frequencies for refusal judgement (the GloVe provider); without it every unknown word counts as specific. */
+  rarity?: WordRarity;
   answerer?: Answerer;
   rewriter?: QuestionRewriter;
-  rarity?: WordRarity;
   memory?: { turns: number; ttlMs: number };
   maxQuestionLength?: number;
   logger?: Logger;
@@ -74,27 +100,12 @@ export interface OpenServiceOptions {
   watchIntervalMs?: number;
 }
 
-/** Watches the manifest by polling its stat, which survives the atomic rename a re-index does. */
-export function watchManifest(indexDir: string, intervalMs: number): (onChange: () => void) => () => void {
-  return (onChange) => {
-    const file = manifestPath(indexDir);
-    const listener = (curr: fs.Stats, prev: fs.Stats) => {
-      if (curr.mtimeMs !== prev.mtimeMs || curr.ino !== prev.ino) onChange();
-    };
-    const watcher = fs.watchFile(file, { interval: intervalMs, persistent: false }, listener);
-    return () => {
-      watcher.unref();
-      fs.unwatchFile(file, listener);
-    };
-  };
-}
-
 export async function openAnswerService(options: OpenServiceOptions): Promise<DossierAnswerService> {
   const logger = options.logger ?? silentLogger;
-  const rarity = options.rarity ?? (options.embedder instanceof GloveEmbeddings ? options.embedder : undefined);
+  const { rarity, embedder } = options;
   return DossierAnswerService.create({
-    loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder: options.embedder }),
-    embedQuery: (text) => options.embedder.embedQuery(text),
+    loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder }),
+    retrieverFor: (index) => new HybridRetriever({ index, embedder }),
     answerer: options.answerer ?? new ExtractiveAnswerer(rarity === undefined ? {} : { rarity }),
     ...(options.rewriter === undefined ? {} : { rewriter: options.rewriter }),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
@@ -110,14 +121,14 @@ export async function openConfiguredService(
   config: Config,
   options: { logger: Logger; indexDir?: string; watch?: boolean; memory?: { turns: number; ttlMs: number }; ensureFresh?: boolean },
 ): Promise<DossierAnswerService> {
-  const { embedder, glove } = await createConfiguredEmbedder(config, options.logger);
+  const { embedder, rarity } = await createConfiguredEmbedder(config, options.logger);
   const indexDir = options.indexDir ?? config.indexDir;
   if (options.ensureFresh === true) await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger });
-  const answering = await createConfiguredAnswering(config, { rarity: glove, logger: options.logger });
+  const answering = await createConfiguredAnswering(config, { rarity, logger: options.logger });
   return openAnswerService({
     indexDir,
     embedder,
-    rarity: glove,
+    rarity,
     logger: options.logger,
     memory: options.memory ?? config.memory,
     maxQuestionLength: config.maxQuestionLength,

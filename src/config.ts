@@ -4,45 +4,24 @@
  */
 import path from "node:path";
 import dotenv from "dotenv";
+import type { DiscordConfig } from "./adapters/discord/discord-config.js";
+import type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
 import { AppError } from "./core/errors.js";
+import type { OpenAIChatModelOptions } from "./providers/openai-chat-model.js";
+import type { OpenAIEmbedderOptions } from "./providers/openai-embedder.js";
 
 export type AnswerMode = "extractive" | "llm";
 export type EmbeddingsKind = "local" | "openai";
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
-export interface TelegramConfig {
-  token: string;
-  apiRoot: string | null;
-  webhookUrl: string | null;
-  webhookPort: number;
-  webhookPath: string;
-  webhookSecret: string | null;
-  allowedChatIds: string[] | null;
-}
+export type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
+export type { DiscordConfig } from "./adapters/discord/discord-config.js";
 
-export interface DiscordConfig {
-  token: string;
-  apiUrl: string | null;
-  guildId: string | null;
-  allowedGuildIds: string[] | null;
-  allowedChannelIds: string[] | null;
-  messageContent: boolean;
-}
+/** The language model (ANSWER_MODE=llm): the OpenAI-compatible provider's options. */
+export type LlmConfig = OpenAIChatModelOptions;
 
-export interface LlmConfig {
-  baseUrl: string | null;
-  apiKey: string | null;
-  model: string;
-  timeoutMs: number;
-  maxTokens: number;
-  temperature: number;
-}
-
-export interface EmbeddingsConfig {
+export interface EmbeddingsConfig extends OpenAIEmbedderOptions {
   kind: EmbeddingsKind;
-  baseUrl: string | null;
-  model: string | null;
-  apiKey: string | null;
 }
 
 export interface Config {

@@ -3,9 +3,9 @@
  * stale) → answer service → adapters. Discord and/or Telegram when their tokens are set, else the
  * terminal chat. SIGINT/SIGTERM stop everything cleanly.
  */
-import { loadConfig, secretsOf, type Config } from "./config.js";
-import { createLogger, type Logger } from "./core/logger.js";
-import { openConfiguredService } from "./compose.js";
+import { loadConfig, type Config } from "./config.js";
+import type { Logger } from "./core/logger.js";
+import { createAdmission, createAppLogger, openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
 import { runCli } from "./cli/run-cli.js";
 import type { AnswerService } from "./core/types.js";
@@ -17,7 +17,7 @@ interface Running {
 
 async function startBots(config: Config, service: AnswerService, logger: Logger): Promise<Running[]> {
   const running: Running[] = [];
-  const common = { service, logger, rateLimit: config.rateLimit, maxQuestionLength: config.maxQuestionLength };
+  const common = { service, logger, admission: createAdmission(config) };
   try {
     if (config.telegram !== null) {
       const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
@@ -39,7 +39,7 @@ async function startBots(config: Config, service: AnswerService, logger: Logger)
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = createAppLogger(config);
   const service = await openConfiguredService(config, { logger, ensureFresh: true });
 
   if (config.telegram === null && config.discord === null) {

@@ -2,10 +2,10 @@
  * Does a sentence contain the kind of thing the question asks for? A *who* question wants a
  * person or organisation, *when* a date, *where* a place, *how many* a number.
  */
+import { MONTH_NAMES } from "../text/months.js";
 import type { QuestionType } from "./question-analysis.js";
 
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const DATE = new RegExp(`\\b(${MONTHS})\\b|\\b(19|20)\\d\\d\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "i");
+const DATE = new RegExp(`\\b(${MONTH_NAMES.join("|")})\\b|\\b(19|20)\\d\\d\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "i");
 /** A count: "6,000", "12", "three", "hundreds" — not an ordinal ("108th") or a day range ("10-21"). */
 const NUMBER = /(?<![\d-])\b\d{1,3}(?:,\d{3})+\b|(?<![\d-])\b\d+(?![\d,.-]|st\b|nd\b|rd\b|th\b)|\b(dozens|hundreds|thousands|millions)\b/i;
 const PERSON = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+|\b(minister|chairman|chairwoman|chair|president|head|director|secretary|delegation|delegates|representatives|ambassador|leader)\b/u;

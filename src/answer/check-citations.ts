@@ -4,15 +4,17 @@
  * of its passage that best supports the answer sentence(s) citing it. No valid citation → the
  * answer is not grounded.
  */
+import type { PassageArticle } from "../core/passage.js";
 import type { Citation } from "../core/types.js";
-import type { IndexedArticle } from "../index/loaded-index.js";
-import { stem } from "../text/term-keys.js";
-import { STOPWORDS, tokenize } from "../text/tokenize.js";
+import { stem } from "../text/stem.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { tokenize } from "../text/tokenize.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 
 /** A passage as numbered in the prompt: a span of an article. */
-export interface Passage {
+export interface NumberedPassage {
   n: number;
-  article: IndexedArticle;
+  article: PassageArticle;
   start: number;
   end: number;
 }
@@ -30,7 +32,7 @@ function stems(text: string): Set<string> {
 }
 
 /** The passage sentence sharing most content words with `claim` (first one on ties). */
-function bestSentence(passage: Passage, claims: string[]): { start: number; end: number } {
+function bestSentence(passage: NumberedPassage, claims: string[]): { start: number; end: number } {
   const want = stems(claims.join(" "));
   let best = { start: passage.start, end: passage.end };
   let bestScore = -1;
@@ -52,7 +54,7 @@ function answerSentences(text: string): string[] {
   return text.split(/(?<=[.!?。؟](?:\s*\[[\d,;\s]+\])*)\s+/u).filter((s) => s.trim() !== "");
 }
 
-export function checkCitations(text: string, passages: readonly Passage[]): CheckedAnswer {
+export function checkCitations(text: string, passages: readonly NumberedPassage[]): CheckedAnswer {
   const byN = new Map(passages.map((p) => [p.n, p]));
   const claimsFor = new Map<number, string[]>();
   for (const sentence of answerSentences(text)) {
@@ -76,7 +78,7 @@ export function checkCitations(text: string, passages: readonly Passage[]): Chec
     const passage = byN.get(n);
     if (passage === undefined) continue;
     const span = bestSentence(passage, claimsFor.get(n) ?? []);
-    const quote = passage.article.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+    const quote = normalizeWhitespace(passage.article.text.slice(span.start, span.end));
     const same = citations.find((c) => c.path === passage.article.path && c.quote === quote);
     if (same !== undefined) {
       renumber.set(n, same.n);

@@ -1,18 +1,22 @@
 /**
- * The default, offline answerer. It scores the sentences of the retrieved chunks against the
+ * The default, offline answerer. It scores the sentences of the retrieved passages against the
  * question (which terms they contain, whether they hold the kind of answer asked for, how well
- * their chunk ranked), refuses when the question's specific terms are found nowhere, and answers
+ * their passage ranked), refuses when the question's specific terms are found nowhere, and answers
  * with the best sentence(s) quoted verbatim.
  */
-import type { Citation } from "../core/types.js";
-import type { IndexedArticle } from "../index/loaded-index.js";
+import { LRUCache } from "lru-cache";
 import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
+import type { PassageArticle } from "../core/passage.js";
+import type { Citation } from "../core/types.js";
+import type { WordRarity } from "../core/word-rarity.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { TermKeys } from "../text/term-keys.js";
+import { tokenize } from "../text/tokenize.js";
 import { answerTypeCue, type CueContext } from "./answer-type-cues.js";
 import { notCoveredAnswer } from "./not-covered.js";
-import type { QuestionTerm, WordRarity } from "./question-analysis.js";
+import { analyzeQuestion, type QuestionAnalysis, type QuestionTerm } from "./question-analysis.js";
 import { keysOf, matchStrength, mergeKeys, type TextKeys } from "./term-match.js";
-import { stem } from "../text/term-keys.js";
-import { STOPWORDS, tokenize } from "../text/tokenize.js";
 
 export interface ExtractiveOptions {
   /** Most quotes in one answer. */
@@ -24,7 +28,7 @@ export interface ExtractiveOptions {
 }
 
 interface Candidate {
-  article: IndexedArticle;
+  article: PassageArticle;
   sentence: number;
   start: number;
   end: number;
@@ -40,51 +44,13 @@ const MODAL = /\b(will|would|could|can|may|might|hope[sd]?|plan(s|ned)?|expect(s
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 
-/**
- * Sentence keys of recently used articles, reused across questions. Bounded (least recently used
- * articles go first) so memory does not grow towards the whole corpus on a large index.
- */
-const keyCache = new Map<IndexedArticle, TextKeys[]>();
+/** Articles whose sentence keys are kept between questions (least recently used go first). */
 const KEY_CACHE_ARTICLES = 128;
 
-function sentenceKeys(article: IndexedArticle, i: number): TextKeys {
-  let all = keyCache.get(article);
-  if (all === undefined) {
-    all = [];
-    if (keyCache.size >= KEY_CACHE_ARTICLES) {
-      const oldest = keyCache.keys().next().value;
-      if (oldest !== undefined) keyCache.delete(oldest);
-    }
-  } else {
-    keyCache.delete(article); // re-insert below: most recently used
-  }
-  keyCache.set(article, all);
-  let keys = all[i];
-  if (keys === undefined) {
-    const span = article.spans[i];
-    keys = keysOf(span === undefined ? "" : article.text.slice(span.start, span.end));
-    all[i] = keys;
-  }
-  return keys;
-}
-
-/** Keys of the metadata a question may name: outlet and year. */
-function metaKeys(article: IndexedArticle): TextKeys {
-  return keysOf(`${article.source} ${article.date?.slice(0, 4) ?? ""}`);
-}
-
-/** Stems of a text's content words, in order. */
-function contentStems(text: string): string[] {
-  return tokenize(text)
-    .map((t) => t.term)
-    .filter((t) => t.length > 1 && !STOPWORDS.has(t))
-    .map(stem);
-}
-
 /** Share of the question's adjacent word pairs that also stand together in the sentence. */
-function phraseOverlap(questionStems: string[], sentence: string): number {
+function phraseOverlap(questionStems: string[], sentenceStems: string[]): number {
   if (questionStems.length < 2) return 0;
-  const s = contentStems(sentence);
+  const s = sentenceStems;
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) pairs.add(`${s[i]} ${s[i + 1]}`);
   let hits = 0;
@@ -93,30 +59,71 @@ function phraseOverlap(questionStems: string[], sentence: string): number {
 }
 
 export class ExtractiveAnswerer implements Answerer {
+  /** Word keys memoised for this answerer's lifetime. */
+  private readonly termKeys = new TermKeys();
+  /** Sentence keys of recently used articles, reused across questions; bounded, so memory stays flat on a large index. */
+  private readonly keyCache = new LRUCache<PassageArticle, TextKeys[]>({ max: KEY_CACHE_ARTICLES });
+
   constructor(private readonly options: ExtractiveOptions = {}) {}
 
-  async answer(input: AnswerInput): Promise<DraftAnswer> {
-    const { analysis } = input;
-    if (analysis.offTopicRequest || (analysis.terms.length === 0 && (input.contextTerms ?? []).length === 0)) {
-      return notCoveredAnswer(input.question, "request");
-    }
-    const candidates = this.candidates(input).sort((a, b) => b.score - a.score);
-    return this.compose(input, candidates);
+  /** What the question asks, judged against the words the articles use. */
+  analyze(question: string, input: Pick<AnswerInput, "vocabulary">): QuestionAnalysis {
+    return analyzeQuestion(question, {
+      known: (t) => input.vocabulary.has(t),
+      ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }),
+    });
   }
 
-  private candidates(input: AnswerInput): Candidate[] {
-    const { analysis } = input;
-    const terms: QuestionTerm[] = [...analysis.terms, ...(input.contextTerms ?? []).map((t) => ({ ...t, required: false, weight: t.weight * 0.5 }))];
+  async answer(input: AnswerInput): Promise<DraftAnswer> {
+    const analysis = this.analyze(input.question, input);
+    const contextTerms = input.followUp === undefined ? [] : this.analyze(input.followUp.previousQuestion, input).terms;
+    if (analysis.offTopicRequest || (analysis.terms.length === 0 && contextTerms.length === 0)) {
+      return notCoveredAnswer(input.question, "request");
+    }
+    const candidates = this.candidates(input, analysis, contextTerms).sort((a, b) => b.score - a.score);
+    return this.compose(input, analysis, candidates);
+  }
+
+  private sentenceKeys(article: PassageArticle, i: number): TextKeys {
+    let all = this.keyCache.get(article);
+    if (all === undefined) {
+      all = [];
+      this.keyCache.set(article, all);
+    }
+    let keys = all[i];
+    if (keys === undefined) {
+      const span = article.spans[i];
+      keys = keysOf(span === undefined ? "" : article.text.slice(span.start, span.end), this.termKeys);
+      all[i] = keys;
+    }
+    return keys;
+  }
+
+  /** Keys of the metadata a question may name: outlet and year. */
+  private metaKeys(article: PassageArticle): TextKeys {
+    return keysOf(`${article.source} ${article.date?.slice(0, 4) ?? ""}`, this.termKeys);
+  }
+
+  /** Stems of a text's content words, in order. */
+  private contentStems(text: string): string[] {
+    return tokenize(text)
+      .map((t) => t.term)
+      .filter((t) => t.length > 1 && !STOPWORDS.has(t))
+      .map((t) => this.termKeys.stem(t));
+  }
+
+  private candidates(input: AnswerInput, analysis: QuestionAnalysis, contextTerms: QuestionTerm[]): Candidate[] {
+    const terms: QuestionTerm[] = [...analysis.terms, ...contextTerms.map((t) => ({ ...t, required: false, weight: t.weight * 0.5 }))];
     const totalWeight = terms.reduce((s, t) => s + t.weight, 0) || 1;
     const minCoverage = this.options.minCoverage ?? 0.4;
-        const seen = new Set<string>();
+    const seen = new Set<string>();
     const out: Candidate[] = [];
     const questionWords = new Set(tokenize(input.question).map((t) => t.term));
-    const questionStems = contentStems(input.question);
-    const questionKeys = keysOf(input.question);
+    const questionStems = this.contentStems(input.question);
+    const questionKeys = keysOf(input.question, this.termKeys);
     const rarity = this.options.rarity;
     const cueContext: CueContext = {
-      inQuestion: (w) => matchStrength(w, questionKeys) > 0,
+      inQuestion: (w) => matchStrength(w, questionKeys, this.termKeys) > 0,
       isName: (w) => {
         const r = rarity?.rank(w);
         return r === undefined || r > 8_000;
@@ -124,29 +131,29 @@ export class ExtractiveAnswerer implements Answerer {
     };
     const defMatch = /^\s*what\s+(?:is|are|was|does)\s+(?:the\s+)?([\p{L}\d-]+)(?:\s+stand\s+for)?\s*\??\s*$/iu.exec(input.question);
     const definiendum = defMatch?.[1]?.replace(/[^\p{L}\d-]/gu, "") ?? null;
-    input.retrieved.forEach((r, rank) => {
-      const { article } = r.chunk;
-      const meta = metaKeys(article);
+    input.passages.forEach((passage, rank) => {
+      const { article } = passage;
+      const meta = this.metaKeys(article);
       article.spans.forEach((span, i) => {
-        if (span.end <= r.chunk.start || span.start >= r.chunk.end) return;
+        if (span.end <= passage.start || span.start >= passage.end) return;
         const id = `${article.id}#${i}`;
         if (seen.has(id)) return;
         seen.add(id);
         const text = article.text.slice(span.start, span.end);
         if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return;
-        const own = sentenceKeys(article, i);
+        const own = this.sentenceKeys(article, i);
         // Names may sit in the sentences just before ("…, Babayev said. He went on to say…").
         // The lead (headline, dateline, first sentence) sets the scene for the whole story.
         const nearby = [i - 1, i - 2, 0, 1, 2].filter((j) => j >= 0 && j !== i && j < article.spans.length);
-        const window = mergeKeys(own, meta, ...nearby.map((j) => sentenceKeys(article, j)));
+        const window = mergeKeys(own, meta, ...nearby.map((j) => this.sentenceKeys(article, j)));
         let matchedWeight = 0;
         let ownWeight = 0;
         const matched = new Set<string>();
         for (const t of terms) {
-          const inSentence = matchStrength(t.term, own);
+          const inSentence = matchStrength(t.term, own, this.termKeys);
           ownWeight += t.weight * inSentence;
           // Context resolves names (coreference, datelines); what is asked about must be in the sentence itself.
-          const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window) * (t.required ? 0.6 : 0.3);
+          const inWindow = inSentence > 0 ? inSentence : matchStrength(t.term, window, this.termKeys) * (t.required ? 0.6 : 0.3);
           if (t.required && inWindow === 0) return; // a name or number the passage lacks: it does not answer
           if (inWindow > 0) {
             matched.add(t.term);
@@ -166,16 +173,16 @@ export class ExtractiveAnswerer implements Answerer {
         const fresh = [...own.raw].filter((w) => w.length > 3 && !questionWords.has(w)).length;
         const novelty = Math.min(1, fresh / 10);
         const defines = definiendum !== null && new RegExp(`\\(${definiendum}\\)|\\b${definiendum}\\s+(is|are|was|stands)\\b`, "i").test(text) ? 1 : 0;
-        const phrase = phraseOverlap(questionStems, text);
+        const phrase = phraseOverlap(questionStems, this.contentStems(text));
         const score =
-          coverage + 0.25 * cue + 0.2 * phrase + 0.1 * novelty + 0.3 * defines + 0.15 / (1 + rank) + 0.1 * Math.max(0, r.similarity);
+          coverage + 0.25 * cue + 0.2 * phrase + 0.1 * novelty + 0.3 * defines + 0.15 / (1 + rank) + 0.1 * Math.max(0, passage.similarity);
         out.push({ article, sentence: i, start: span.start, end: span.end, text, score, coverage, matched });
       });
     });
     return out;
   }
 
-  private compose(input: AnswerInput, ranked: Candidate[]): DraftAnswer {
+  private compose(input: AnswerInput, analysis: QuestionAnalysis, ranked: Candidate[]): DraftAnswer {
     const maxQuotes = this.options.maxQuotes ?? 3;
     const best = ranked[0];
     if (best === undefined) return notCoveredAnswer(input.question, "none");
@@ -206,7 +213,7 @@ export class ExtractiveAnswerer implements Answerer {
       if (next !== undefined && c.text.split(/\s+/).length < 16 && /\b(several|following|these|various|main|two|three|four|five)\b/i.test(c.text)) {
         end = next.end;
       }
-      const quote = c.article.text.slice(start, end).replace(/\s+/g, " ").trim();
+      const quote = normalizeWhitespace(c.article.text.slice(start, end));
       const norm = quote.toLowerCase();
       if (quotes.has(norm)) continue;
       quotes.add(norm);
@@ -227,7 +234,7 @@ export class ExtractiveAnswerer implements Answerer {
       // A "when" question whose sentence has no date: the article's date is the honest answer.
       // …unless the sentence is about a plan or a hope, where the report date would mislead.
       const dated =
-        input.analysis.type === "when" && answerTypeCue("when", text) === 0 && c.article.date !== null && !MODAL.test(text);
+        analysis.type === "when" && answerTypeCue("when", text) === 0 && c.article.date !== null && !MODAL.test(text);
       parts.push(dated ? `${c.article.source || "The article"} reported on ${c.article.date}: ${text} [${n}]` : `${text} [${n}]`);
     }
     return { answer: parts.join(" "), grounded: citations.length > 0, citations };

@@ -4,14 +4,17 @@
  * citation shown is real. Any failure — timeout, refused connection, 429/5xx, a malformed or empty
  * reply — falls back to the extractive answer for that question, and the reason is logged.
  */
+import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
+import type { ChatModel } from "../core/chat-model.js";
+import { isAppError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
-import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
-import { checkCitations, type Passage } from "./check-citations.js";
-import type { ChatModel } from "../core/chat-model.js";
 import { detectLanguage } from "../text/detect-language.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
+import { checkCitations, type NumberedPassage } from "./check-citations.js";
 import { notCoveredAnswer } from "./not-covered.js";
 import { fillTemplate, type PromptTemplates } from "./prompt-templates.js";
+import { analyzeQuestion } from "./question-analysis.js";
 
 export interface LlmAnswererOptions {
   model: ChatModel;
@@ -25,12 +28,12 @@ export interface LlmAnswererOptions {
 }
 
 /** The numbered passages block of the prompt. */
-export function formatPassages(passages: readonly Passage[]): string {
+export function formatPassages(passages: readonly NumberedPassage[]): string {
   return passages
     .map((p) => {
       const a = p.article;
       const head = `[${p.n}] ${a.source || "Unknown outlet"}, ${a.date ?? "undated"} — ${a.title || a.path}`;
-      return `${head}\n${a.text.slice(p.start, p.end).replace(/\s+/g, " ").trim()}`;
+      return `${head}\n${normalizeWhitespace(a.text.slice(p.start, p.end))}`;
     })
     .join("\n\n");
 }
@@ -43,12 +46,12 @@ export class LlmAnswerer implements Answerer {
   }
 
   async answer(input: AnswerInput): Promise<DraftAnswer> {
-    if (input.analysis.offTopicRequest || input.retrieved.length === 0) return this.options.fallback.answer(input);
-    const passages: Passage[] = input.retrieved.slice(0, this.options.maxPassages ?? 6).map((r, i) => ({
+    if (analyzeQuestion(input.question).offTopicRequest || input.passages.length === 0) return this.options.fallback.answer(input);
+    const passages: NumberedPassage[] = input.passages.slice(0, this.options.maxPassages ?? 6).map((p, i) => ({
       n: i + 1,
-      article: r.chunk.article,
-      start: r.chunk.start,
-      end: r.chunk.end,
+      article: p.article,
+      start: p.start,
+      end: p.end,
     }));
     const language = detectLanguage(input.question);
     const system = fillTemplate(this.options.prompts.system, { language });
@@ -77,6 +80,7 @@ export class LlmAnswerer implements Answerer {
 
 /** A short reason for the log: status and message, never request headers (which hold the key). */
 export function describeFailure(error: unknown): string {
+  if (isAppError(error) && error.code === "LLM_FAILED") return error.message.slice(0, 300);
   if (!(error instanceof Error)) return String(error);
   const status = (error as { status?: unknown }).status;
   const name = error.name === "Error" ? "" : `${error.name}: `;

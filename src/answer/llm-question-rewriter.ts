@@ -2,7 +2,7 @@
  * Turns a follow-up ("and who signed it?") into a standalone question with the language model,
  * using the conversation so far, so retrieval looks for the right thing.
  */
-import type { QuestionRewriter } from "../service/answer-service.js";
+import type { QuestionRewriter } from "../core/question-rewriter.js";
 import type { ChatModel } from "../core/chat-model.js";
 import { fillTemplate, type PromptTemplates } from "./prompt-templates.js";
 

@@ -2,7 +2,9 @@
  * What a question asks for, without a language model: its type (who / when / where / how many …),
  * the terms an answer must contain, and whether it is a question about the articles at all.
  */
-import { contentTerms, normalizeTerm, STOPWORDS, tokenize } from "../text/tokenize.js";
+import type { WordRarity } from "../core/word-rarity.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { contentTerms, normalizeTerm, tokenize } from "../text/tokenize.js";
 
 export type QuestionType = "who" | "when" | "where" | "quantity" | "what" | "why" | "how" | "yesno" | "other";
 
@@ -23,10 +25,6 @@ export interface QuestionAnalysis {
   followUp: boolean;
 }
 
-/** Frequency rank of a word in general English (1 = most common), when known. */
-export interface WordRarity {
-  rank(term: string): number | undefined;
-}
 
 /** Words that frame a question but never carry its topic. */
 const FRAME = new Set(

@@ -3,7 +3,7 @@
  * match for transliterated names, or a shared stem prefix ("Kyrgyz" ~ "Kyrgyzstan",
  * "Iranian" ~ "Iran").
  */
-import { skeleton, stem } from "../text/term-keys.js";
+import type { TermKeys } from "../text/term-keys.js";
 import { tokenize } from "../text/tokenize.js";
 
 export interface TextKeys {
@@ -12,14 +12,14 @@ export interface TextKeys {
   raw: Set<string>;
 }
 
-export function keysOf(text: string): TextKeys {
+export function keysOf(text: string, keys: TermKeys): TextKeys {
   const stems = new Set<string>();
   const skeletons = new Set<string>();
   const raw = new Set<string>();
   for (const { term } of tokenize(text)) {
     raw.add(term);
-    stems.add(stem(term));
-    const s = skeleton(term);
+    stems.add(keys.stem(term));
+    const s = keys.skeleton(term);
     if (s !== null) skeletons.add(s);
   }
   return { stems, skeletons, raw };
@@ -36,11 +36,11 @@ export function mergeKeys(...parts: TextKeys[]): TextKeys {
 }
 
 /** Match strength of `term` in `keys`: 1 exact, 0.85 spelling variant, 0.75 prefix, 0 none. */
-export function matchStrength(term: string, keys: TextKeys): number {
+export function matchStrength(term: string, keys: TextKeys, termKeys: TermKeys): number {
   if (keys.raw.has(term)) return 1;
-  const s = stem(term);
+  const s = termKeys.stem(term);
   if (keys.stems.has(s)) return 1;
-  const sk = skeleton(term);
+  const sk = termKeys.skeleton(term);
   if (sk !== null && keys.skeletons.has(sk)) return 0.85;
   if (s.length >= 4 && !/\d/.test(s)) {
     for (const other of keys.stems) {

@@ -6,8 +6,7 @@
  */
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
-import { parseDateIntent } from "../retrieval/date-intent.js";
-import { retrieve } from "../retrieval/hybrid-retriever.js";
+import type { Retriever } from "../core/retriever.js";
 import type { LoadedIndex } from "../index/loaded-index.js";
 import { dedupeArticles } from "./latency-stats.js";
 
@@ -20,14 +19,13 @@ export interface RankingSystem {
   rank(question: string): Promise<string[]>;
 }
 
-/** Dossier's retrieval exactly as the answer service calls it (date intent included), deeper k. */
-export function dossierRetrieval(index: LoadedIndex, embedQuery: (q: string) => Promise<number[]>): RankingSystem {
+/** Dossier's retrieval: the same `Retriever` the answer service uses, asked for more passages. */
+export function dossierRetrieval(retriever: Retriever): RankingSystem {
   return {
     name: "dossier",
     async rank(question) {
-      const vector = await embedQuery(question);
-      const hits = retrieve(index, { text: question, vector }, { k: CHUNK_DEPTH, dateIntent: parseDateIntent(question) });
-      return dedupeArticles(hits.map((h) => h.chunk.article.path));
+      const passages = await retriever.retrieve({ text: question, k: CHUNK_DEPTH });
+      return dedupeArticles(passages.map((p) => p.article.path));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { AnswerService } from "../core/types.js";
 import type { BenchQuestion } from "./generate-corpus.js";
 import { rankOf, summarizeLatency, summarizeRanks, type LatencySummary, type RankingSummary } from "./latency-stats.js";
 import type { RankingSystem } from "./bench-systems.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 
 export interface SystemEvaluation extends RankingSummary {
   /** Per question (answerable and unanswerable), in-process, query embedding included. */
@@ -31,7 +32,7 @@ export interface AnswerEvaluation {
 }
 
 const WARM_UP = 30;
-const norm = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
+const norm = (s: string) => normalizeWhitespace(s).toLowerCase();
 
 /** Ranks and times one system over every question (a warm-up pass first, untimed). */
 export async function evaluateSystem(system: RankingSystem, questions: readonly BenchQuestion[]): Promise<SystemEvaluation> {

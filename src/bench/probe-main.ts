@@ -23,11 +23,12 @@ async function main(): Promise<void> {
   const embedder = await createEmbedder({ cacheDir: cache, logger: silentLogger });
   let ask: (q: string) => Promise<unknown>;
   if (system === "dossier") {
-    const service = await openAnswerService({ indexDir: index, embedder, watch: false });
+    const service = await openAnswerService({ indexDir: index, embedder, rarity: embedder, watch: false });
     ask = (q) => service.ask(q);
   } else if (system === "dense") {
     const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
-    const store = await HNSWLib.load(index, embedder);
+    const { LangChainEmbeddings } = await import("./langchain-embeddings.js");
+    const store = await HNSWLib.load(index, new LangChainEmbeddings(embedder));
     ask = (q) => store.similaritySearch(q, 5);
   } else {
     const manifest = await readManifest(index);

@@ -8,6 +8,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openAnswerService } from "../compose.js";
+import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
+import { LangChainEmbeddings } from "./langchain-embeddings.js";
 import { files } from "../index/index-files.js";
 import { readVectors } from "../index/read-index.js";
 import { reindex, type ReindexPhase } from "../ingest/reindex.js";
@@ -123,14 +125,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const dossierFiles = Object.fromEntries(Object.entries(await fileSizes(path.join(indexDir, manifest.generation))).map(([k, v]) => [k, mb(v)]));
 
   log("evaluating dossier (answers, then retrieval)…");
-  const service = await openAnswerService({ indexDir, embedder: options.embedder, watch: false });
+  const service = await openAnswerService({ indexDir, embedder: options.embedder, rarity: options.embedder, watch: false });
   const answers = await evaluateAnswers(service, questions);
   const index = service.current;
-  const embedQuery = (q: string) => options.embedder.embedQuery(q);
-  const dossier = await evaluateSystem(dossierRetrieval(index, embedQuery), questions);
+  const dossier = await evaluateSystem(dossierRetrieval(new HybridRetriever({ index, embedder: options.embedder })), questions);
   const bm25 = await evaluateSystem(bm25Only(index), questions);
   log("building and evaluating the LangChain HNSWLib baseline…");
-  const dense = await buildDenseBaseline(index, await readVectors(indexDir, index.manifest), options.embedder);
+  const dense = await buildDenseBaseline(index, await readVectors(indexDir, index.manifest), new LangChainEmbeddings(options.embedder));
   const denseEval = await evaluateSystem(denseBaseline(dense.store), questions);
   const denseDir = path.join(options.workDir, "dense-store");
   await dense.store.save(denseDir);

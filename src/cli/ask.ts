@@ -4,9 +4,8 @@
  */
 import readline from "node:readline";
 import { loadConfig } from "../config.js";
-import { createLogger } from "../core/logger.js";
 import type { Answer } from "../core/types.js";
-import { openConfiguredService } from "../compose.js";
+import { createAppLogger, openConfiguredService } from "../compose.js";
 import { formatAnswerText } from "../adapters/terminal/format-answer.js";
 import { userMessageOf } from "../core/errors.js";
 import { parseArgs } from "./parse-args.js";
@@ -23,7 +22,7 @@ runCli(async () => {
     return 0;
   }
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
+  const logger = createAppLogger(config, config.logLevel === "info" ? "warn" : config.logLevel);
   const service = await openConfiguredService(config, {
     logger,
     indexDir: args.values.index ?? config.indexDir,

@@ -8,9 +8,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config.js";
-import { createLogger } from "../core/logger.js";
 import type { Answer } from "../core/types.js";
-import { createEmbedder, ensureFreshIndex, openAnswerService } from "../compose.js";
+import { createAppLogger, createEmbedder, ensureFreshIndex, openAnswerService } from "../compose.js";
 import { quoteIsVerbatim } from "../text/verify-quote.js";
 import { loadArticles } from "../ingest/load-articles.js";
 import { parseArgs } from "./parse-args.js";
@@ -70,13 +69,13 @@ runCli(async () => {
     return 0;
   }
   const config = loadConfig();
-  const logger = createLogger({ level: "warn" });
+  const logger = createAppLogger(config, "warn");
   const dataDir = path.resolve(args.values.data ?? config.dataDir);
   const indexDir = args.values.index ?? (await fs.mkdtemp(path.join(os.tmpdir(), "dossier-eval-")));
   const questions = JSON.parse(await fs.readFile(args.values.questions ?? "eval/questions/original.json", "utf8")) as EvalQuestion[];
   const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
   await ensureFreshIndex({ config: { dataDir, indexDir }, embedder, logger });
-  const service = await openAnswerService({ indexDir, embedder, logger, watch: false });
+  const service = await openAnswerService({ indexDir, embedder, rarity: embedder, logger, watch: false });
   const texts = new Map((await loadArticles({ dataDir })).articles.map((a) => [a.path, a.text]));
 
   const results: Result[] = [];

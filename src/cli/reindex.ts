@@ -3,8 +3,7 @@
  * Exit 0: every file indexed; 1: some files skipped (the rest indexed); 2: fatal, previous index kept.
  */
 import { loadConfig } from "../config.js";
-import { createLogger } from "../core/logger.js";
-import { createConfiguredEmbedder } from "../compose.js";
+import { createAppLogger, createConfiguredEmbedder } from "../compose.js";
 import { reindex, type ReindexReport } from "../ingest/reindex.js";
 import { parseArgs } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
@@ -43,7 +42,7 @@ runCli(async () => {
   }
   const config = loadConfig();
   const json = args.flags.has("json");
-  const logger = createLogger({ level: json ? "warn" : config.logLevel });
+  const logger = createAppLogger(config, json ? "warn" : config.logLevel);
   const { embedder } = await createConfiguredEmbedder(config, logger);
   const bar = json ? { update: () => undefined, done: () => undefined } : createProgressBar();
   const report = await reindex({

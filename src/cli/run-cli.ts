@@ -3,7 +3,7 @@
  * users see `userMessage`, never a stack trace.
  */
 import { isAppError } from "../core/errors.js";
-import { redact } from "../core/logger.js";
+import { redact } from "../text/redact-secrets.js";
 
 export function runCli(main: () => Promise<number>): void {
   main()

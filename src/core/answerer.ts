@@ -1,20 +1,21 @@
 /**
- * The seam between retrieval and answering: an answerer gets the question, its analysis and the
- * retrieved chunks, and returns a draft answer with citations. Extractive and LLM answerers both
- * implement it, so the answer service does not care which one runs.
+ * The seam between retrieval and answering: an answerer gets the question and the retrieved
+ * passages (never the index) and returns a draft answer with citations. The extractive reader and
+ * the LLM answerer both implement it, so the answer service does not care which one runs.
  */
+import type { Passage } from "./passage.js";
 import type { Citation } from "./types.js";
-import type { RetrievedChunk } from "../retrieval/hybrid-retriever.js";
-import type { LoadedIndex } from "../index/loaded-index.js";
-import type { QuestionAnalysis, QuestionTerm } from "../answer/question-analysis.js";
+import type { Vocabulary } from "./vocabulary.js";
 
 export interface AnswerInput {
+  /** The question to answer (a follow-up already rewritten to stand alone when a model did that). */
   question: string;
-  analysis: QuestionAnalysis;
-  retrieved: RetrievedChunk[];
-  index: LoadedIndex;
-  /** Terms carried over from earlier turns of a conversation (never required). */
-  contextTerms?: QuestionTerm[];
+  /** Retrieved passages, best first. */
+  passages: readonly Passage[];
+  /** Words the indexed articles use: a specific question word they never use is not covered. */
+  vocabulary: Vocabulary;
+  /** Set when the question builds on the previous one ("and who signed it?"). */
+  followUp?: { previousQuestion: string };
   /** Earlier turns, oldest first, for answerers that can use them. */
   history?: { question: string; answer: string }[];
   signal?: AbortSignal;

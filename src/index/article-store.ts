@@ -8,7 +8,7 @@
  * the lexical document number); a label whose article is -1 is a hole left by a removed article.
  */
 import fs from "node:fs";
-import type { Span } from "../text/split-sentences.js";
+import type { Span } from "../core/passage.js";
 import { decodeSections, encodeSections, openSections, readExactly, type DecodedSections } from "./section-file.js";
 
 const FILE_KIND = "dossier-store/1";
@@ -28,10 +28,9 @@ export interface ChunkColumns {
 interface TextBytes {
   readonly length: number;
   read(start: number, end: number): Uint8Array;
+  /** Releases the file, if any; reads fail afterwards. */
+  close(): void;
 }
-
-/** Store files left open for on-disk texts are closed once their store is garbage. */
-const openFiles = new FinalizationRegistry<number>((fd) => fs.close(fd, () => {}));
 
 export class ArticleStore {
   private constructor(
@@ -49,6 +48,11 @@ export class ArticleStore {
 
   get articleCount(): number {
     return this.textOffsets.length - 1;
+  }
+
+  /** Closes the store file when texts were left on disk (`open`); a no-op for an in-memory store. */
+  close(): void {
+    this.texts.close();
   }
 
   /** Chunk slots, holes included. */
@@ -93,25 +97,32 @@ export class ArticleStore {
   static decode(bytes: Uint8Array): ArticleStore {
     const file = decodeSections(bytes, FILE_KIND);
     const texts = file.section("texts", "u8");
-    return ArticleStore.check(file, { length: texts.length, read: (start, end) => texts.subarray(start, end) });
+    return ArticleStore.check(file, { length: texts.length, read: (start, end) => texts.subarray(start, end), close: () => undefined });
   }
 
   /**
    * Opens a store file with the article texts left on disk: they are read (a few KB, from the page
    * cache) when an article is quoted, so memory does not grow with the corpus' text. The file stays
-   * readable even after a re-index prunes it; it is closed when the store is garbage collected.
+   * readable even after a re-index prunes it, until `close()`.
    */
   static open(file: string): ArticleStore {
     const { sections, onDisk, fd } = openSections(file, FILE_KIND, ["texts"]);
     try {
       const texts = onDisk.texts;
       if (texts === undefined) throw new Error("missing section texts");
-      const store = ArticleStore.check(sections, {
+      let open = true;
+      return ArticleStore.check(sections, {
         length: texts.length,
-        read: (start, end) => readExactly(fd, Buffer.allocUnsafe(end - start), texts.offset + start),
+        read: (start, end) => {
+          if (!open) throw new Error("the article store is closed");
+          return readExactly(fd, Buffer.allocUnsafe(end - start), texts.offset + start);
+        },
+        close: () => {
+          if (!open) return;
+          open = false;
+          fs.closeSync(fd);
+        },
       });
-      openFiles.register(store, fd);
-      return store;
     } catch (error) {
       fs.closeSync(fd);
       throw error;

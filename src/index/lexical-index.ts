@@ -6,8 +6,10 @@
  * removed documents are dropped and only new documents are tokenised.
  */
 import { decodeSections, encodeSections, type SectionArray } from "./section-file.js";
-import { skeleton, stem } from "../text/term-keys.js";
-import { STOPWORDS, terms } from "../text/tokenize.js";
+import { TermKeys } from "../text/term-keys.js";
+import { TopK } from "./top-k.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { terms } from "../text/tokenize.js";
 
 export interface LexicalHit {
   doc: number;
@@ -40,13 +42,13 @@ export const MAX_LEXICAL_DOCS = 2 ** 24;
 const FILE_KIND = "dossier-lexical/2";
 
 /** Keys of a text for each field, stopwords removed. */
-export function lexicalKeys(text: string): { words: string[]; skeletons: string[] } {
+export function lexicalKeys(text: string, keys: TermKeys = new TermKeys()): { words: string[]; skeletons: string[] } {
   const words: string[] = [];
   const skeletons: string[] = [];
   for (const t of terms(text)) {
     if (STOPWORDS.has(t)) continue;
-    words.push(stem(t));
-    const s = skeleton(t);
+    words.push(keys.stem(t));
+    const s = keys.skeleton(t);
     if (s !== null) skeletons.push(s);
   }
   return { words, skeletons };
@@ -141,6 +143,8 @@ function updateField(old: FieldIndex, update: LexicalUpdate, added: { doc: numbe
 
 export class LexicalIndex {
   private scratch = new Float64Array(0);
+  /** Memoised word keys for queries against this index (lives and dies with it). */
+  readonly keys = new TermKeys();
 
   private constructor(
     private readonly words: FieldIndex,
@@ -163,8 +167,9 @@ export class LexicalIndex {
     if (update.docs > MAX_LEXICAL_DOCS) throw new Error(`the lexical index holds at most ${MAX_LEXICAL_DOCS} chunks`);
     const words: { doc: number; keys: string[] }[] = [];
     const skeletons: { doc: number; keys: string[] }[] = [];
+    const termKeys = old?.keys ?? new TermKeys();
     for (const { doc, text } of update.add) {
-      const keys = lexicalKeys(text);
+      const keys = lexicalKeys(text, termKeys);
       words.push({ doc, keys: keys.words });
       skeletons.push({ doc, keys: keys.skeletons });
     }
@@ -230,7 +235,7 @@ export class LexicalIndex {
 
   /** Top documents by BM25 over both fields; `allow` restricts to some documents. */
   search(query: string, k: number, allow?: (doc: number) => boolean): LexicalHit[] {
-    const keys = lexicalKeys(query);
+    const keys = lexicalKeys(query, this.keys);
     // A reused dense accumulator + list of touched docs: no Map churn, and only the top k are
     // sorted. Search is synchronous, so one scratch buffer per index is safe.
     if (this.scratch.length !== this.size) this.scratch = new Float64Array(this.size);
@@ -238,7 +243,9 @@ export class LexicalIndex {
     const touched: number[] = [];
     this.score(this.words, [...new Set(keys.words)], 1, scores, touched, allow);
     this.score(this.skeletons, [...new Set(keys.skeletons)], SKELETON_WEIGHT, scores, touched, allow);
-    const top = topK(scores, touched, k);
+    const best = new TopK(k);
+    for (const doc of touched) best.push(doc, scores[doc] ?? 0);
+    const top = best.results();
     for (const doc of touched) scores[doc] = 0;
     return top;
   }
@@ -269,25 +276,4 @@ export class LexicalIndex {
       }
     }
   }
-}
-
-/** The k best of the touched documents, best first (ties by document number), by insertion into a small sorted list. */
-function topK(scores: Float64Array, touched: readonly number[], k: number): LexicalHit[] {
-  const top: LexicalHit[] = [];
-  if (k <= 0) return top;
-  for (const doc of touched) {
-    const score = scores[doc] ?? 0;
-    const last = top[top.length - 1];
-    if (top.length >= k && last !== undefined && (score < last.score || (score === last.score && doc > last.doc))) continue;
-    let i = Math.min(top.length, k - 1);
-    while (i > 0) {
-      const prev = top[i - 1] as LexicalHit;
-      if (prev.score > score || (prev.score === score && prev.doc < doc)) break;
-      top[i] = prev;
-      i--;
-    }
-    top[i] = { doc, score };
-    if (top.length > k) top.length = k;
-  }
-  return top;
 }

@@ -5,52 +5,25 @@
  * reference while questions in flight finish on the old one.
  */
 import type hnswlib from "hnswlib-node";
-import { ArticleRecord } from "./article-record.js";
-import type { ArticleMeta } from "../core/types.js";
+import { LRUCache } from "lru-cache";
+import type { Embedder } from "../core/embedder.js";
 import { AppError } from "../core/errors.js";
+import type { PassageArticle, Span } from "../core/passage.js";
+import type { Vocabulary } from "../core/vocabulary.js";
+import { ArticleRecord } from "./article-record.js";
 import type { ArticleStore } from "./article-store.js";
 import type { Manifest, ManifestArticle } from "./index-files.js";
-import { readDirections, readHnsw, readLexical, readManifest, readStore } from "./read-index.js";
-import type { Span } from "../text/split-sentences.js";
-import type { Embedder } from "../core/embedder.js";
 import type { LexicalIndex } from "./lexical-index.js";
+import { readDirections, readHnsw, readLexical, readManifest, readStore } from "./read-index.js";
 
 /** Decoded texts of recently read articles: the store keeps bytes, answers need strings. */
-class TextCache {
-  private readonly entries = new Map<number, { text: string; spans: Span[] }>();
-
-  constructor(
-    private readonly store: ArticleStore,
-    private readonly capacity: number,
-  ) {}
-
-  get(ordinal: number): { text: string; spans: Span[] } {
-    let entry = this.entries.get(ordinal);
-    if (entry !== undefined) {
-      this.entries.delete(ordinal); // re-inserted below as the most recently used
-    } else {
-      entry = { text: this.store.text(ordinal), spans: this.store.spans(ordinal) };
-      if (this.entries.size >= this.capacity) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest !== undefined) this.entries.delete(oldest);
-      }
-    }
-    this.entries.set(ordinal, entry);
-    return entry;
-  }
-}
+type TextCache = LRUCache<number, { text: string; spans: Span[] }, unknown>;
 
 /** An indexed article: manifest metadata plus its text and sentence spans (read on demand). */
-export interface IndexedArticle extends ArticleMeta {
-  readonly id: string;
-  readonly path: string;
+export interface IndexedArticle extends PassageArticle {
   readonly hash: string;
   /** Index of the article in `LoadedIndex.articles` (its ordinal in the store). */
   readonly ordinal: number;
-  /** The exact article text quotes are checked against. */
-  readonly text: string;
-  /** Sentence spans of `text`. */
-  readonly spans: readonly Span[];
 }
 
 class StoredArticle extends ArticleRecord implements IndexedArticle {
@@ -63,11 +36,15 @@ class StoredArticle extends ArticleRecord implements IndexedArticle {
   }
 
   get text(): string {
-    return this.texts.get(this.ordinal).text;
+    return this.decoded().text;
   }
 
   get spans(): readonly Span[] {
-    return this.texts.get(this.ordinal).spans;
+    return this.decoded().spans;
+  }
+
+  private decoded(): { text: string; spans: Span[] } {
+    return this.texts.memo(this.ordinal);
   }
 }
 
@@ -108,6 +85,9 @@ export class LoadedIndex {
   /** Chunks in label order, holes left out. */
   readonly chunks: readonly IndexedChunk[];
 
+  /** The words the articles use, for answerers (a question word no article uses is not covered). */
+  readonly vocabulary: Vocabulary;
+
   private constructor(
     readonly manifest: Manifest,
     readonly articles: readonly IndexedArticle[],
@@ -118,7 +98,10 @@ export class LoadedIndex {
     readonly lexical: LexicalIndex,
     /** The HNSW graph (cosine); point = label. */
     readonly hnsw: hnswlib.HierarchicalNSW | null,
+    private readonly store: ArticleStore,
+    private readonly texts: TextCache,
   ) {
+    this.vocabulary = { has: (term) => lexical.has("words", lexical.keys.stem(term)) };
     this.chunks = byLabel.filter((c): c is IndexedChunk => c !== undefined);
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     this.articleByPath = new Map(articles.map((a) => [a.path, a]));
@@ -133,7 +116,7 @@ export class LoadedIndex {
   }
 
   /** Loads the index the manifest points at; retries once if a re-index swapped it meanwhile. */
-  static async load(options: { indexDir: string; embedder: Embedder }): Promise<LoadedIndex> {
+  static async load(options: { indexDir: string; embedder: Pick<Embedder, "modelId" | "dimensions"> }): Promise<LoadedIndex> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await LoadedIndex.loadOnce(options);
@@ -143,7 +126,7 @@ export class LoadedIndex {
     }
   }
 
-  private static async loadOnce({ indexDir, embedder }: { indexDir: string; embedder: Embedder }): Promise<LoadedIndex> {
+  private static async loadOnce({ indexDir, embedder }: { indexDir: string; embedder: Pick<Embedder, "modelId" | "dimensions"> }): Promise<LoadedIndex> {
     const manifest = await readManifest(indexDir);
     if (manifest === null) {
       throw new AppError("INDEX_MISSING", `No index found in ${indexDir}; run \`npm run reindex\` first.`);
@@ -161,7 +144,10 @@ export class LoadedIndex {
       readHnsw(indexDir, manifest),
     ]);
     hnsw?.setEf(SEARCH_EF);
-    const texts = new TextCache(store, TEXT_CACHE_ARTICLES);
+    const texts: TextCache = new LRUCache({
+      max: TEXT_CACHE_ARTICLES,
+      memoMethod: (ordinal: number) => ({ text: store.text(ordinal), spans: store.spans(ordinal) }),
+    });
     const articles: IndexedArticle[] = manifest.articles.map((meta, ordinal) => new StoredArticle(meta, ordinal, texts));
     const byLabel: (IndexedChunk | undefined)[] = new Array<IndexedChunk | undefined>(store.labelCount);
     for (let label = 0; label < store.labelCount; label++) {
@@ -174,7 +160,16 @@ export class LoadedIndex {
     }
     // File stamps matter only to the next re-index; at 50k articles they are ~50k small objects.
     const { files: _stamps, ...answering } = manifest;
-    return new LoadedIndex(answering, articles, byLabel, directions, lexical, hnsw);
+    return new LoadedIndex(answering, articles, byLabel, directions, lexical, hnsw, store, texts);
+  }
+
+  /**
+   * Releases the store file and the decoded texts. The answer service calls it once no question is
+   * still answering from this index; reading an article's text afterwards throws.
+   */
+  close(): void {
+    this.texts.clear();
+    this.store.close();
   }
 
   /** Embedding direction of the chunk with this label (int8; only its direction is meaningful). */

@@ -6,6 +6,7 @@
 import type { ArticleMeta } from "../core/types.js";
 import { inferMetadata } from "./infer-metadata.js";
 import { normalizeDate } from "../text/normalize-date.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 
 export interface CompleteMetaInput {
   /** The stated fields (front matter or a JSON object); unknown keys are ignored. */
@@ -19,7 +20,7 @@ export interface CompleteMetaInput {
 export function stringField(value: unknown): string | null {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return null;
-  const s = value.replace(/\s+/g, " ").trim();
+  const s = normalizeWhitespace(value);
   return s === "" ? null : s;
 }
 

@@ -16,6 +16,7 @@ import { parseMarkdown } from "./parse-markdown.js";
 import { parseText } from "./parse-text.js";
 import { readTextFile } from "./read-text-file.js";
 import { comparePaths, walkDataDir, type FoundFile } from "./walk-data-dir.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 
 /** A file (or JSON item) left out. `path` is relative to the data directory; `reason` is one line. */
 export interface SkippedFile {
@@ -85,7 +86,7 @@ const PARSERS: Record<string, ArticleParser> = {
 
 /** Articles that differ only in whitespace are the same article. */
 export function duplicateKey(text: string): string {
-  return createHash("sha256").update(text.replace(/\s+/g, " ").trim(), "utf8").digest("hex");
+  return createHash("sha256").update(normalizeWhitespace(text), "utf8").digest("hex");
 }
 
 function failureReason(error: unknown): string {

@@ -8,6 +8,7 @@ import type { Node } from "node-html-parser";
 import { ArticleError } from "./article-error.js";
 import { completeMeta } from "./complete-meta.js";
 import type { ParsedEntry } from "./parsed-article.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 
 /** Page furniture that is never article text. */
 const SKIP = new Set([
@@ -49,7 +50,7 @@ class ParagraphCollector {
 
   flush(): void {
     const paragraph = this.lines
-      .map((l) => l.replace(/\s+/g, " ").trim())
+      .map((l) => normalizeWhitespace(l))
       .filter((l) => l !== "")
       .join("\n");
     if (paragraph !== "") this.paragraphs.push(paragraph);
@@ -103,7 +104,8 @@ function attr(root: HTMLElement, selector: string, name: string): string | undef
 }
 
 function textOf(root: HTMLElement, selector: string): string | undefined {
-  const value = root.querySelector(selector)?.text.replace(/\s+/g, " ").trim();
+  const text = root.querySelector(selector)?.text;
+  const value = text === undefined ? undefined : normalizeWhitespace(text);
   return value === undefined || value === "" ? undefined : value;
 }
 

@@ -299,7 +299,7 @@ async function buildGeneration(options: ReindexOptions, previous: Previous | nul
   const batchSize = options.batchSize ?? 256;
   for (let b = 0; b < fresh.length; b += batchSize) {
     const batch = fresh.slice(b, b + batchSize);
-    const embedded = await options.embedder.embedDocuments(batch.map((x) => x.text));
+    const embedded = await options.embedder.embed(batch.map((x) => x.text));
     batch.forEach((_, i) => {
       const v = embedded[i];
       if (v === undefined || v.length !== dims) throw new Error(`embedder returned ${v?.length ?? 0} dimensions, expected ${dims}`);

@@ -4,19 +4,27 @@
  * re-index instead of silently mixing vectors. Dimensions are learned from one probe call.
  */
 import { OpenAIEmbeddings } from "@langchain/openai";
-import type { EmbeddingsConfig } from "../config.js";
-import { AppError } from "../core/errors.js";
 import type { Embedder } from "../core/embedder.js";
+import { AppError } from "../core/errors.js";
 
-export async function createOpenAIEmbedder(config: EmbeddingsConfig & { timeoutMs?: number }): Promise<Embedder> {
-  const model = config.model ?? "text-embedding-3-small";
+export interface OpenAIEmbedderOptions {
+  /** Base URL of an OpenAI-compatible server; null for the hosted OpenAI API. */
+  baseUrl: string | null;
+  /** Default "text-embedding-3-small". */
+  model: string | null;
+  apiKey: string | null;
+  timeoutMs?: number;
+}
+
+export async function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Promise<Embedder> {
+  const model = options.model ?? "text-embedding-3-small";
   const client = new OpenAIEmbeddings({
     model,
-    apiKey: config.apiKey ?? "not-needed",
+    apiKey: options.apiKey ?? "not-needed",
     maxRetries: 2,
     batchSize: 128,
-    timeout: config.timeoutMs ?? 30_000,
-    ...(config.baseUrl === null ? {} : { configuration: { baseURL: config.baseUrl } }),
+    timeout: options.timeoutMs ?? 30_000,
+    ...(options.baseUrl === null ? {} : { configuration: { baseURL: options.baseUrl } }),
   });
   let dimensions: number;
   try {
@@ -24,7 +32,7 @@ export async function createOpenAIEmbedder(config: EmbeddingsConfig & { timeoutM
   } catch (error) {
     throw new AppError(
       "EMBEDDINGS_UNAVAILABLE",
-      `The embeddings server${config.baseUrl === null ? "" : ` at ${config.baseUrl}`} did not answer (${error instanceof Error ? error.message : String(error)}). Check EMBEDDINGS_* in .env, or set EMBEDDINGS=local.`,
+      `The embeddings server${options.baseUrl === null ? "" : ` at ${options.baseUrl}`} did not answer (${error instanceof Error ? error.message : String(error)}). Check EMBEDDINGS_* in .env, or set EMBEDDINGS=local.`,
       { cause: error },
     );
   }
@@ -32,7 +40,7 @@ export async function createOpenAIEmbedder(config: EmbeddingsConfig & { timeoutM
   return {
     modelId: `openai-compatible:${model}`,
     dimensions,
-    embedQuery: (text: string) => client.embedQuery(text),
-    embedDocuments: (texts: string[]) => client.embedDocuments(texts),
+    // One text is a query (the client's query path); several are documents (batched).
+    embed: async (texts) => (texts.length === 1 ? [await client.embedQuery(texts[0] ?? "")] : client.embedDocuments([...texts])),
   };
 }

@@ -1,10 +1,17 @@
 /**
  * Hybrid retrieval: dense (HNSW over chunk embeddings) and lexical (BM25 with fuzzy name keys)
  * result lists fused by reciprocal rank, with date preferences and near-duplicate collapsing.
+ * `HybridRetriever` is core's `Retriever` over one loaded index: the answer service and the
+ * benchmark both use it.
  */
+import type { Embedder } from "../core/embedder.js";
+import type { Passage } from "../core/passage.js";
+import type { RetrievalQuery, Retriever } from "../core/retriever.js";
 import type { RetrievalFilter } from "../core/types.js";
-import { passesDateFilter, type DateIntent } from "./date-intent.js";
 import type { IndexedChunk, LoadedIndex } from "../index/loaded-index.js";
+import { TopK } from "../index/top-k.js";
+import { normalizeWhitespace } from "../text/normalize-whitespace.js";
+import { parseDateIntent, passesDateFilter, type DateIntent } from "./date-intent.js";
 
 export interface RetrieveOptions {
   /** Chunks to return after fusion. */
@@ -96,19 +103,12 @@ function denseSearch(index: LoadedIndex, query: number[], depth: number, allowed
   let queryNorm = 0;
   for (const x of query) queryNorm += x * x;
   queryNorm = Math.sqrt(queryNorm);
+  const best = new TopK(k);
   for (let doc = 0; doc < index.byLabel.length; doc++) {
     if (allowed !== undefined ? !allowed.test(doc) : index.byLabel[doc] === undefined) continue;
-    const similarity = cosine(query, queryNorm, index.directionOf(doc));
-    // Keep the best `k`, sorted, by insertion: the allowed set may be large.
-    if (out.length >= k && similarity <= (out[out.length - 1]?.similarity ?? -Infinity)) continue;
-    let i = Math.min(out.length, k - 1);
-    while (i > 0 && (out[i - 1]?.similarity ?? Infinity) < similarity) {
-      out[i] = out[i - 1] as { doc: number; similarity: number };
-      i--;
-    }
-    out[i] = { doc, similarity };
-    if (out.length > k) out.length = k;
+    best.push(doc, cosine(query, queryNorm, index.directionOf(doc)));
   }
+  for (const { doc, score } of best.results()) out.push({ doc, similarity: score });
   return out;
 }
 
@@ -166,11 +166,40 @@ export function retrieve(
     const chunk = index.byLabel[r.doc];
     if (chunk === undefined) continue;
     // Collapse near-duplicates (the same wire story republished): identical normalised text.
-    const norm = chunk.text.replace(/\s+/g, " ").trim().toLowerCase();
+    const norm = normalizeWhitespace(chunk.text).toLowerCase();
     if (seenTexts.has(norm)) continue;
     seenTexts.add(norm);
     out.push({ chunk, score: r.score, similarity: r.similarity, lexicalScore: r.lexicalScore });
     if (out.length >= k) break;
   }
   return out;
+}
+
+/** Core's `Retriever` over one loaded index: embeds the question, reads its date intent, retrieves. */
+export class HybridRetriever implements Retriever {
+  constructor(private readonly options: { index: LoadedIndex; embedder: Embedder }) {}
+
+  async retrieve(query: RetrievalQuery): Promise<Passage[]> {
+    const { index } = this.options;
+    const [vector] = await this.options.embedder.embed([query.text], query.signal);
+    const boost = new Set<string>();
+    for (const p of query.boostPaths ?? []) {
+      const article = index.articleByPath.get(p);
+      if (article !== undefined) boost.add(article.id);
+    }
+    const hits = retrieve(index, { text: query.text, vector: vector ?? [] }, {
+      dateIntent: parseDateIntent(query.text),
+      boostArticles: boost,
+      ...(query.k === undefined ? {} : { k: query.k }),
+      ...(query.filter === undefined ? {} : { filter: query.filter }),
+    });
+    return hits.map((h) => ({
+      article: h.chunk.article,
+      start: h.chunk.start,
+      end: h.chunk.end,
+      score: h.score,
+      similarity: h.similarity,
+      lexicalScore: h.lexicalScore,
+    }));
+  }
 }

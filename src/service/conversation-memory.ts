@@ -1,8 +1,10 @@
 /**
- * Remembers the last few turns per conversation key so follow-ups ("and who signed it?") work.
- * Keys are built by adapters from (chat, user), so memory is never shared between users; turns
- * expire after a TTL and the number of conversations is capped (least recently used goes first).
+ * The in-process `ConversationStore`: the last few turns per conversation key, each turn expiring
+ * after a TTL, the number of conversations capped (least recently used goes first). Keys are built
+ * by adapters from (chat, user), so memory is never shared between users.
  */
+import { LRUCache } from "lru-cache";
+import type { ConversationStore } from "../core/conversation-store.js";
 import type { Turn } from "../core/types.js";
 
 export interface ConversationMemoryOptions {
@@ -12,43 +14,40 @@ export interface ConversationMemoryOptions {
   now?: () => number;
 }
 
-export class ConversationMemory {
-  private readonly store = new Map<string, Turn[]>();
+export class ConversationMemory implements ConversationStore {
+  private readonly store: LRUCache<string, Turn[]>;
   private readonly now: () => number;
-  private readonly maxConversations: number;
 
   constructor(private readonly options: ConversationMemoryOptions) {
     this.now = options.now ?? Date.now;
-    this.maxConversations = options.maxConversations ?? 10_000;
+    this.store = new LRUCache({ max: options.maxConversations ?? 10_000 });
   }
 
-  /** The unexpired turns of a conversation, oldest first. */
-  get(key: string): Turn[] {
+  async get(key: string): Promise<Turn[]> {
+    return this.fresh(key);
+  }
+
+  async add(key: string, turn: Omit<Turn, "at">): Promise<void> {
+    if (this.options.turns <= 0) return;
+    this.store.set(key, [...this.fresh(key), { ...turn, at: this.now() }].slice(-this.options.turns));
+  }
+
+  async clear(key: string): Promise<void> {
+    this.store.delete(key);
+  }
+
+  /** Conversations held. */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** The unexpired turns, oldest first; a conversation with none left is forgotten. */
+  private fresh(key: string): Turn[] {
     const turns = this.store.get(key);
     if (turns === undefined) return [];
     const fresh = turns.filter((t) => this.now() - t.at <= this.options.ttlMs);
     if (fresh.length === 0) this.store.delete(key);
     else if (fresh.length !== turns.length) this.store.set(key, fresh);
     return [...fresh];
-  }
-
-  add(key: string, turn: Omit<Turn, "at">): void {
-    if (this.options.turns <= 0) return;
-    const turns = [...this.get(key), { ...turn, at: this.now() }].slice(-this.options.turns);
-    this.store.delete(key); // re-insert to mark as most recently used
-    this.store.set(key, turns);
-    while (this.store.size > this.maxConversations) {
-      const oldest = this.store.keys().next().value;
-      if (oldest === undefined) break;
-      this.store.delete(oldest);
-    }
-  }
-
-  clear(key: string): void {
-    this.store.delete(key);
-  }
-
-  get size(): number {
-    return this.store.size;
   }
 }

@@ -2,15 +2,16 @@
  * Per-key sliding-window rate limiter (one key per user), so one busy user cannot starve the
  * others. Memory stays bounded: idle keys are dropped as they expire.
  */
+import type { RateDecision, RateLimiter } from "../core/rate-limiter.js";
+
 export interface RateLimiterOptions {
   max: number;
   windowMs: number;
   now?: () => number;
 }
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
-
-export class RateLimiter {
+/** The in-process `RateLimiter` (a shared one for several instances implements the same interface). */
+export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>();
   private readonly now: () => number;
   private lastSweep = 0;
@@ -20,7 +21,12 @@ export class RateLimiter {
   }
 
   /** Records one request for `key` if allowed. */
-  take(key: string): RateDecision {
+  async take(key: string): Promise<RateDecision> {
+    return this.takeNow(key);
+  }
+
+  /** The same decision, synchronously. */
+  takeNow(key: string): RateDecision {
     const now = this.now();
     const since = now - this.options.windowMs;
     this.sweep(now, since);

@@ -3,27 +3,14 @@
  * `YYYY-MM-DD` strings, so whatever a file says ("2019-06-19T08:00:00Z", "June 19, 2019",
  * a YAML date) is brought to that form here — or to null, never to a guess.
  */
-
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+import { MONTH_NAMES } from "./months.js";
+import { normalizeWhitespace } from "./normalize-whitespace.js";
 
 /** English month name or abbreviation ("Nov", "Sept.") → 1..12, or null. */
 export function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\.$/, "");
   if (key.length < 3) return null;
-  const index = MONTHS.findIndex((m) => m.startsWith(key));
+  const index = MONTH_NAMES.findIndex((m) => m.startsWith(key));
   return index === -1 ? null : index + 1;
 }
 
@@ -55,7 +42,7 @@ export function normalizeDate(value: unknown): string | null {
     return isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value !== "string") return null;
-  const s = value.trim().replace(/\s+/g, " ");
+  const s = normalizeWhitespace(value);
   let m = ISO.exec(s) ?? SLASHED.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = MONTH_FIRST.exec(s);

@@ -4,10 +4,9 @@
  * closing quotes after the full stop, and headline/dateline lines without final punctuation.
  */
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "../core/passage.js";
+
+export type { Span } from "../core/passage.js";
 
 const ABBREVIATIONS = new Set(
   (

@@ -1,11 +1,8 @@
 /**
  * The quote contract: a citation's `quote` must be found in its article's text after whitespace
- * normalisation. Used by the evaluation and tests, and by any answerer that did not copy spans
- * itself.
+ * normalisation. Used by the evaluation, the tests, and answerers that did not copy spans themselves.
  */
-export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
+import { normalizeWhitespace } from "./normalize-whitespace.js";
 
 export function quoteIsVerbatim(quote: string, articleText: string): boolean {
   const q = normalizeWhitespace(quote);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCitations, type Passage } from "../../src/answer/check-citations.js";
+import { checkCitations, type NumberedPassage } from "../../src/answer/check-citations.js";
 import { splitSentences } from "../../src/text/split-sentences.js";
 import type { IndexedArticle } from "../../src/index/loaded-index.js";
 
@@ -9,7 +9,7 @@ function article(id: string, text: string): IndexedArticle {
 
 const a = article("a.md", "The union met in Riga. It signed a wage deal with the port. Talks will resume in May.");
 const b = article("b.md", "Dockers in Tallinn went on strike. The strike ended after two days.");
-const passages: Passage[] = [
+const passages: NumberedPassage[] = [
   { n: 1, article: a, start: 0, end: a.text.length },
   { n: 2, article: b, start: 0, end: b.text.length },
   { n: 3, article: a, start: 0, end: a.text.length },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createConfiguredAnswering, createEmbedder, openAnswerService } from "../../src/compose.js";
 import type { DossierAnswerService } from "../../src/service/answer-service.js";
-import { createLogger } from "../../src/core/logger.js";
+import { createLogger } from "../../src/providers/console-logger.js";
 import { quoteIsVerbatim } from "../../src/text/verify-quote.js";
 import { loadPromptTemplates, fillTemplate } from "../../src/answer/prompt-templates.js";
 import { reindex } from "../../src/ingest/reindex.js";
@@ -29,7 +29,7 @@ async function serviceFor(indexDir: string, env: Record<string, string> = {}): P
   });
   const logger = createLogger({ level: "debug", secrets: [KEY], write: (line) => logLines.push(line) });
   const { answerer, rewriter } = await createConfiguredAnswering(config, { rarity: glove, logger });
-  return openAnswerService({ indexDir, embedder: glove, answerer, ...(rewriter ? { rewriter } : {}), logger, watch: false });
+  return openAnswerService({ indexDir, embedder: glove, rarity: glove, answerer, ...(rewriter ? { rewriter } : {}), logger, watch: false });
 }
 
 let service: DossierAnswerService;

@@ -44,9 +44,9 @@ export class FakeAnswerService implements AnswerService {
     }
     if (question.includes("REFUSE")) throw new AppError("QUESTION_INVALID", "I can only answer questions about the articles.");
     const key = context?.conversationId;
-    const history = key === undefined ? [] : this.memory.get(key);
+    const history = key === undefined ? [] : await this.memory.get(key);
     const answer = this.compose(question, history.map((t) => t.question));
-    if (key !== undefined) this.memory.add(key, { question, answer });
+    if (key !== undefined) await this.memory.add(key, { question, answer });
     return answer;
   }
 

@@ -18,7 +18,7 @@ import { describeLatency, measureLatency } from "../adapters/discord/measure-lat
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-discord-latency-"));
 const embedder = await createEmbedder({ cacheDir: path.resolve(".cache"), logger: silentLogger });
 await reindex({ dataDir: path.resolve("data/articles"), indexDir: tmp, embedder });
-const service = await openAnswerService({ indexDir: tmp, embedder, watch: false });
+const service = await openAnswerService({ indexDir: tmp, embedder, rarity: embedder, watch: false });
 
 const h = new Harness();
 await h.fake.start();

@@ -57,10 +57,10 @@ export class FakeAnswerService implements AnswerService {
 
   async ask(question: string, context?: AskContext): Promise<Answer> {
     const key = context?.conversationId;
-    const history = key === undefined ? [] : this.memory.get(key);
+    const history = key === undefined ? [] : await this.memory.get(key);
     this.asked.push({ question, context, history });
     const answer = await this.respond(question, history, context);
-    if (key !== undefined) this.memory.add(key, { question, answer });
+    if (key !== undefined) await this.memory.add(key, { question, answer });
     return answer;
   }
 

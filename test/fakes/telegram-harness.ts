@@ -2,6 +2,7 @@
  * Starts the real Telegram adapter against the fake Bot API server with a fake answer service, and
  * tears both down, so each adapter test is a few lines of "user sends X, bot replies Y".
  */
+import { createAdmission } from "../../src/compose.js";
 import type { TelegramConfig } from "../../src/config.js";
 import type { Logger } from "../../src/core/logger.js";
 import { startTelegramAdapter, type RunningTelegramAdapter, type TelegramAdapterOptions } from "../../src/adapters/telegram/telegram-adapter.js";
@@ -50,6 +51,16 @@ export function telegramConfig(apiRoot: string, overrides: Partial<TelegramConfi
   };
 }
 
+/** The admission rules the harness gives the adapter, as `npm start` builds them from the configuration. */
+export function telegramAdmission(options: Pick<HarnessOptions, "config" | "rateLimit" | "maxQuestionLength"> = {}) {
+  return createAdmission({
+    maxQuestionLength: options.maxQuestionLength ?? 500,
+    rateLimit: options.rateLimit ?? { max: 1000, windowMs: 60_000 },
+    telegram: telegramConfig("http://127.0.0.1", options.config),
+    discord: null,
+  });
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const api = await FakeTelegramBotApi.start({ token: TEST_TOKEN });
   const service = options.service ?? new FakeAnswerService();
@@ -60,8 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       config: telegramConfig(api.apiRoot, options.config),
       service,
       logger: recordingLogger(logs),
-      rateLimit: options.rateLimit ?? { max: 1000, windowMs: 60_000 },
-      maxQuestionLength: options.maxQuestionLength ?? 500,
+      admission: telegramAdmission(options),
       ...options.adapter,
     });
   } catch (error) {

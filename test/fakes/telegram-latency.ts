@@ -13,7 +13,7 @@ import { createEmbedder, openAnswerService } from "../../src/compose.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { reindex } from "../../src/ingest/reindex.js";
 import { FakeTelegramBotApi, type FakeUser } from "./telegram-bot-api.js";
-import { telegramConfig, TEST_TOKEN } from "./telegram-harness.js";
+import { telegramConfig, TEST_TOKEN, telegramAdmission } from "./telegram-harness.js";
 
 const QUESTIONS = [
   "Who chairs the Federation of Trade Unions of Kyrgyzstan?",
@@ -29,14 +29,13 @@ const mb = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-tg-latency-"));
 const embedder = await createEmbedder({ cacheDir: path.resolve(".cache"), logger: silentLogger });
 await reindex({ dataDir: path.resolve("data/articles"), indexDir: tmp, embedder });
-const service = await openAnswerService({ indexDir: tmp, embedder, watch: false });
+const service = await openAnswerService({ indexDir: tmp, embedder, rarity: embedder, watch: false });
 const api = await FakeTelegramBotApi.start({ token: TEST_TOKEN });
 const adapter = await startTelegramAdapter({
   config: telegramConfig(api.apiRoot),
   service,
   logger: silentLogger,
-  rateLimit: { max: 1000, windowMs: 60_000 },
-  maxQuestionLength: 500,
+  admission: telegramAdmission({ rateLimit: { max: 1000, windowMs: 60_000 } }),
 });
 console.log(`RSS after start: ${mb()} MB; corpus: ${service.corpus().articles.length} articles`);
 

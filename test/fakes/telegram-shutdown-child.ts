@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { startTelegramAdapter } from "../../src/adapters/telegram/telegram-adapter.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { FakeAnswerService } from "./telegram-answer-service.js";
-import { telegramConfig } from "./telegram-harness.js";
+import { telegramConfig, telegramAdmission } from "./telegram-harness.js";
 
 const apiRoot = process.argv[2];
 if (apiRoot === undefined) throw new Error("usage: telegram-shutdown-child <apiRoot>");
@@ -17,8 +17,7 @@ const adapter = await startTelegramAdapter({
   config: telegramConfig(apiRoot),
   service: new FakeAnswerService(),
   logger: silentLogger,
-  rateLimit: { max: 100, windowMs: 60_000 },
-  maxQuestionLength: 500,
+  admission: telegramAdmission({ rateLimit: { max: 100, windowMs: 60_000 } }),
 });
 console.log("ready");
 

@@ -15,7 +15,7 @@ export function realEmbedder(): Promise<GloveEmbeddings> {
   return shared;
 }
 
-/** Delegates to a real embedder and records every `embedDocuments` call. */
+/** Delegates to a real embedder and records every `embed` call. */
 export class CountingEmbedder implements Embedder {
   readonly calls: string[][] = [];
   readonly modelId: string;
@@ -40,15 +40,11 @@ export class CountingEmbedder implements Embedder {
     this.calls.length = 0;
   }
 
-  async embedDocuments(texts: string[]): Promise<number[][]> {
+  async embed(texts: readonly string[]): Promise<number[][]> {
     this.calls.push([...texts]);
     if (this.failAfterCalls !== undefined && this.calls.length > this.failAfterCalls) {
       throw new Error("embedding service fell over (test)");
     }
-    return this.inner.embedDocuments(texts);
-  }
-
-  embedQuery(text: string): Promise<number[]> {
-    return this.inner.embedQuery(text);
+    return this.inner.embed(texts);
   }
 }

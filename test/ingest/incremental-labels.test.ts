@@ -45,7 +45,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 async function retrievalOf(index: LoadedIndex) {
   const out = [];
   for (const q of QUESTIONS) {
-    const vector = await embedder.embedQuery(q);
+    const vector = Array.from(embedder.embedText(q));
     const lexical = index.lexical.search(q, 15).map((h) => ({ score: round(h.score), chunk: `${index.byLabel[h.doc]?.articleId}@${index.byLabel[h.doc]?.start}` }));
     const dense = index.hnsw?.searchKnn(vector, 10) ?? { neighbors: [], distances: [] };
     const cutoff = lexical.at(-1)?.score ?? 0;
@@ -114,7 +114,7 @@ describe("incremental re-index by label", () => {
     // Holes never come back from either list.
     for (const q of QUESTIONS) {
       for (const h of after.lexical.search(q, 50)) expect(after.byLabel[h.doc]).toBeDefined();
-      for (const label of after.hnsw?.searchKnn(await embedder.embedQuery(q), 50).neighbors ?? []) expect(after.byLabel[label]).toBeDefined();
+      for (const label of after.hnsw?.searchKnn(Array.from(embedder.embedText(q)), 50).neighbors ?? []) expect(after.byLabel[label]).toBeDefined();
     }
     expect(await retrievalOf(after)).toEqual(await retrievalOf(await freshBuild()));
   });

@@ -113,7 +113,7 @@ describe("reindex killed with SIGKILL", () => {
       expect(index.chunks).toHaveLength(manifest.chunks);
       expect(index.lexical.size).toBe(manifest.chunks);
       for (const c of index.chunks) expect(c.text).toBe(c.article.text.slice(c.start, c.end));
-      const service = await openAnswerService({ indexDir, embedder, watch: false });
+      const service = await openAnswerService({ indexDir, embedder, rarity: embedder, watch: false });
       const answer = await service.ask(KYRGYZ_QUESTION);
       service.close();
       expect(answer.grounded).toBe(true);

@@ -56,7 +56,7 @@ const run = (extra: { embedder?: CountingEmbedder; dryRun?: boolean; indexDir?: 
 };
 
 async function ask(question: string) {
-  const service = await openAnswerService({ indexDir, embedder, watch: false });
+  const service = await openAnswerService({ indexDir, embedder, rarity: embedder, watch: false });
   try {
     return await service.ask(question);
   } finally {

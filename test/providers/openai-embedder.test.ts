@@ -24,7 +24,7 @@ beforeAll(async () => {
   glove = await createEmbedder({ cacheDir: path.resolve(".cache") });
   fake = await FakeOpenAIServer.start();
   // The fake server embeds with GloVe, so retrieval through it behaves like a real model would.
-  fake.embed = (text) => Array.from(glove.embed(text));
+  fake.embed = (text) => Array.from(glove.embedText(text));
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-embed-"));
 });
 

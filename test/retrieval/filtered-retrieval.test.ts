@@ -53,7 +53,7 @@ describe("filtered retrieval", () => {
     expect(allowedChunks.length).toBeGreaterThan(0);
     expect(allowedChunks.length).toBeLessThan(index.chunks.length);
     for (const q of QUESTIONS) {
-      const vector = await embedder.embedQuery(q);
+      const vector = Array.from(embedder.embedText(q));
       const hits = retrieve(index, { text: q, vector }, { filter, k: 40, depth: 40 });
       expect(hits.length).toBeGreaterThan(0);
       for (const h of hits) expect(passes(filter, h.chunk.article)).toBe(true);
@@ -66,7 +66,7 @@ describe("filtered retrieval", () => {
 
   it("a filter nothing passes returns nothing", async () => {
     const q = QUESTIONS[0] ?? "";
-    const hits = retrieve(index, { text: q, vector: await embedder.embedQuery(q) }, { filter: { sources: ["No Such Outlet"] } });
+    const hits = retrieve(index, { text: q, vector: Array.from(embedder.embedText(q)) }, { filter: { sources: ["No Such Outlet"] } });
     expect(hits).toEqual([]);
   });
 });

@@ -29,13 +29,13 @@ describe("the persisted vector store", () => {
     await graph.readIndex(path.join(tmp, index.manifest.generation, "hnsw.index"));
     expect(graph.getCurrentCount()).toBe(index.chunks.length);
     for (const q of ["Kyrgyz trade union chairman", "labour ministers in Geneva", "pension funds"]) {
-      const vector = await embedder.embedQuery(q);
+      const vector = Array.from(embedder.embedText(q));
       const exact = index.chunks.map((c) => ({ label: c.label, similarity: cosine(rowOf(c.label), vector) })).sort((a, b) => b.similarity - a.similarity);
       const found = graph.searchKnn(vector, 3);
       expect(found.neighbors).toEqual(exact.slice(0, 3).map((e) => e.label));
       expect(1 - (found.distances[0] ?? 1)).toBeCloseTo(exact[0]?.similarity ?? 0, 5);
     }
-    const hit = graph.searchKnn(await embedder.embedQuery("Kyrgyz trade union chairman"), 1).neighbors[0] ?? -1;
+    const hit = graph.searchKnn(Array.from(embedder.embedText("Kyrgyz trade union chairman")), 1).neighbors[0] ?? -1;
     expect(index.byLabel[hit]?.articleId).toBe("2025-11-04-azertac-kyrgyz-trade-unions.md");
   });
 });
@@ -43,7 +43,7 @@ describe("the persisted vector store", () => {
 describe("the answer service's int8 directions", () => {
   it("give the float cosine within 0.005 for every chunk (used for exact search under a filter)", async () => {
     const rowOf = await floatRows(tmp, index);
-    const vector = await embedder.embedQuery("labour cooperation between trade unions");
+    const vector = Array.from(embedder.embedText("labour cooperation between trade unions"));
     for (const c of index.chunks) {
       const direction = index.directionOf(c.label);
       expect(Math.max(...Array.from(direction, Math.abs))).toBe(127);
@@ -62,13 +62,13 @@ describe("hybrid retrieval", () => {
     ["pension funds and social security", "2019-06-19-tehran-times-azerbaijan-iran-labor.md"],
   ];
   it.each(cases)("finds the right article first for %s", async (text, article) => {
-    const hits = retrieve(index, { text, vector: await embedder.embedQuery(text) });
+    const hits = retrieve(index, { text, vector: Array.from(embedder.embedText(text)) });
     expect(hits[0]?.chunk.articleId).toBe(article);
   });
 
   it("never returns the same chunk text twice", async () => {
     const text = "trade unions cooperation";
-    const hits = retrieve(index, { text, vector: await embedder.embedQuery(text) }, { k: 20 });
+    const hits = retrieve(index, { text, vector: Array.from(embedder.embedText(text)) }, { k: 20 });
     expect(new Set(hits.map((h) => h.chunk.text)).size).toBe(hits.length);
   });
 });

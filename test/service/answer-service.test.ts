@@ -21,7 +21,7 @@ beforeAll(async () => {
   embedder = await createEmbedder({ cacheDir: path.resolve(".cache") });
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-service-"));
   await reindex({ dataDir: ARTICLES, indexDir: path.join(tmp, "index"), embedder });
-  service = await openAnswerService({ indexDir: path.join(tmp, "index"), embedder, watch: false });
+  service = await openAnswerService({ indexDir: path.join(tmp, "index"), embedder, rarity: embedder, watch: false });
   for (const f of await fs.readdir(ARTICLES)) texts.set(f, await fs.readFile(path.join(ARTICLES, f), "utf8"));
 });
 
@@ -117,7 +117,7 @@ describe("hot reload", () => {
     await fs.mkdir(dataDir);
     await fs.copyFile(path.join(ARTICLES, IRAN), path.join(dataDir, IRAN));
     await reindex({ dataDir, indexDir, embedder });
-    const hot = await openAnswerService({ indexDir, embedder, watchIntervalMs: 50 });
+    const hot = await openAnswerService({ indexDir, embedder, rarity: embedder, watchIntervalMs: 50 });
     try {
       const before = await hot.ask("Who chairs the Federation of Trade Unions of Kyrgyzstan?");
       expect(before.grounded).toBe(false);
@@ -141,7 +141,7 @@ describe("hot reload", () => {
   it("keeps answering from the previous index when a reload fails", async () => {
     const indexDir = path.join(tmp, "broken-index");
     await reindex({ dataDir: ARTICLES, indexDir, embedder });
-    const svc = await openAnswerService({ indexDir, embedder, watch: false });
+    const svc = await openAnswerService({ indexDir, embedder, rarity: embedder, watch: false });
     await fs.writeFile(path.join(indexDir, "manifest.json"), "{ not json");
     await svc.reload();
     const answer = await svc.ask("Who chairs the Federation of Trade Unions of Kyrgyzstan?");

@@ -5,7 +5,7 @@
  * from that API's `GET /gateway/bot`, and handles REST 429s and gateway resumes itself.
  */
 import { Client, GatewayIntentBits, Partials } from "discord.js";
-import type { DiscordConfig } from "../../config.js";
+import type { DiscordConfig } from "./discord-config.js";
 
 /** Permissions the bot needs in a channel: view, send (also in threads), read history (to reply). */
 export const REQUIRED_PERMISSIONS = 1024n + 2048n + 65536n + 274877906944n;

@@ -5,12 +5,12 @@
  * contained and logged, so one bad event never takes the bot down.
  */
 import { Events, RESTEvents, type Client } from "discord.js";
-import type { DiscordConfig } from "../../config.js";
+import type { AdmissionRules } from "../../service/admission.js";
 import type { Logger } from "../../core/logger.js";
 import type { AnswerService } from "../../core/types.js";
-import { AccessPolicy } from "./access-policy.js";
 import { commandDefinitions } from "./commands.js";
 import { createDiscordClient, inviteUrl, restBaseUrl } from "./create-client.js";
+import type { DiscordConfig } from "./discord-config.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 import { createMessageHandler } from "./message-handler.js";
 import { QuestionDesk } from "./question-desk.js";
@@ -20,8 +20,8 @@ export interface DiscordAdapterOptions {
   config: DiscordConfig;
   service: AnswerService;
   logger: Logger;
-  rateLimit: { max: number; windowMs: number };
-  maxQuestionLength: number;
+  /** Length limit, rate limit and allow-lists (DISCORD_ALLOWED_*), shared with every front end. */
+  admission: AdmissionRules;
   /** How long `stop()` lets answers in progress finish before aborting them (default 2 s). */
   shutdownGraceMs?: number;
 }
@@ -43,11 +43,10 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const inflight = new Set<Promise<void>>();
   let accepting = true;
 
-  const desk = new QuestionDesk({ service, logger, rateLimit: options.rateLimit, maxQuestionLength: options.maxQuestionLength });
-  const policy = new AccessPolicy({ allowedGuildIds: config.allowedGuildIds, allowedChannelIds: config.allowedChannelIds });
-  const shared = { desk, policy, logger, messageContent: config.messageContent, signal: controller.signal };
+  const desk = new QuestionDesk({ service, logger });
+  const shared = { desk, admission: options.admission, logger, messageContent: config.messageContent, signal: controller.signal };
   const onMessage = createMessageHandler(shared);
-  const onInteraction = createInteractionHandler({ ...shared, service, maxQuestionLength: options.maxQuestionLength });
+  const onInteraction = createInteractionHandler({ ...shared, service });
 
   /** Runs one event's work, contained: a failure is logged, never thrown into discord.js. */
   const track = (kind: string, work: () => Promise<void>): void => {
@@ -70,7 +69,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
     throw toStartupError(error, { apiBase, stage: "connect", secrets });
   }
   try {
-    await registerCommands(client, config.guildId, options.maxQuestionLength);
+    await registerCommands(client, config.guildId, options.admission.maxQuestionLength);
   } catch (error) {
     await client.destroy().catch(() => undefined);
     throw toStartupError(error, { apiBase, stage: "register-commands", secrets });

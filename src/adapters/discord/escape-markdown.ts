@@ -3,6 +3,7 @@
  * quotes). Article text must read as text: `*`, `_`, `|`, `[..](..)`, `<@id>` or a leading `#`
  * would otherwise turn into formatting, spoilers, masked links, mentions or headings.
  */
+import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 
 /**
  * Characters that start inline syntax anywhere in a line (emphasis, code, spoilers, links,
@@ -39,7 +40,7 @@ export function escapeInline(text: string): string {
 
 /** Turns runs of whitespace (including newlines) into single spaces. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return normalizeWhitespace(text);
 }
 
 /** Shortens text to at most `max` characters at a word boundary, ending with an ellipsis. */

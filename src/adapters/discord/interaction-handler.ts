@@ -7,9 +7,10 @@
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { AnswerService } from "../../core/types.js";
 import type { Logger } from "../../core/logger.js";
-import type { AccessPolicy } from "./access-policy.js";
+import type { AdmissionRules, Asker } from "../../service/admission.js";
 import { commandNames, QUESTION_OPTION } from "./commands.js";
 import { conversationKey } from "./conversation-key.js";
+import { discordAsker } from "./discord-place.js";
 import { formatHelp, formatSources } from "./format-sources.js";
 import { ephemeralPayload } from "./message-payload.js";
 import type { QuestionDesk } from "./question-desk.js";
@@ -17,10 +18,10 @@ import { replies } from "./user-replies.js";
 
 export interface InteractionHandlerOptions {
   desk: QuestionDesk;
-  policy: AccessPolicy;
+  /** Length limit, rate limit and allow-lists, shared with every front end. */
+  admission: AdmissionRules;
   service: AnswerService;
   logger: Logger;
-  maxQuestionLength: number;
   messageContent: boolean;
   /** Aborted when the adapter stops. */
   signal: AbortSignal;
@@ -38,18 +39,19 @@ export function createInteractionHandler(options: InteractionHandlerOptions): (i
       return;
     }
     const channel = interaction.channel;
-    const place = {
+    const asker = discordAsker(interaction.user.id, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       parentChannelId: channel?.isThread() === true ? channel.parentId : null,
-    };
-    if (!options.policy.allows(place)) {
-      await interaction.reply(ephemeralPayload(replies.notAllowedHere));
+    });
+    const access = options.admission.checkAccess(asker);
+    if (!access.ok) {
+      await interaction.reply(ephemeralPayload(access.error.userMessage));
       return;
     }
     switch (interaction.commandName) {
       case commandNames.ask:
-        await handleAsk(interaction, options);
+        await handleAsk(interaction, asker, options);
         return;
       case commandNames.sources:
         await replyEphemeral(interaction, formatSources(options.service.corpus()));
@@ -58,7 +60,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): (i
         await replyEphemeral(
           interaction,
           formatHelp(options.service.corpus(), {
-            maxQuestionLength: options.maxQuestionLength,
+            maxQuestionLength: options.admission.maxQuestionLength,
             messageContent: options.messageContent,
             botMention: `<@${interaction.client.user.id}>`,
           }),
@@ -70,15 +72,16 @@ export function createInteractionHandler(options: InteractionHandlerOptions): (i
   };
 }
 
-async function handleAsk(interaction: ChatInputCommandInteraction, options: InteractionHandlerOptions): Promise<void> {
+async function handleAsk(interaction: ChatInputCommandInteraction, asker: Asker, options: InteractionHandlerOptions): Promise<void> {
   const question = (interaction.options.getString(QUESTION_OPTION) ?? "").trim();
   if (question === "") {
     await interaction.reply(ephemeralPayload(replies.emptyQuestion));
     return;
   }
-  const admission = options.desk.admit(interaction.user.id, question);
+  const admission = await options.admission.admit({ asker, question });
   if (!admission.ok) {
-    await interaction.reply(ephemeralPayload(admission.message));
+    // A slash command must be answered: the refusal is private, even when repeated.
+    await interaction.reply(ephemeralPayload(admission.error.userMessage));
     return;
   }
   await interaction.deferReply();

@@ -6,15 +6,17 @@
  */
 import { MessageType, type Message } from "discord.js";
 import type { Logger } from "../../core/logger.js";
-import type { AccessPolicy } from "./access-policy.js";
+import type { AdmissionRules } from "../../service/admission.js";
 import { conversationKey } from "./conversation-key.js";
+import { discordAsker } from "./discord-place.js";
 import { safePayload, type SafePayload } from "./message-payload.js";
 import type { QuestionDesk } from "./question-desk.js";
 import { replies } from "./user-replies.js";
 
 export interface MessageHandlerOptions {
   desk: QuestionDesk;
-  policy: AccessPolicy;
+  /** Length limit, rate limit and allow-lists, shared with every front end. */
+  admission: AdmissionRules;
   logger: Logger;
   messageContent: boolean;
   /** Aborted when the adapter stops. */
@@ -38,12 +40,14 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     if (route === null) return;
 
     const channel = message.channel;
-    const place = {
+    const asker = discordAsker(message.author.id, {
       guildId: message.guildId,
       channelId: message.channelId,
       parentChannelId: channel.isThread() ? channel.parentId : null,
-    };
-    if (!options.policy.allows(place)) {
+    });
+    // Outside the allow-lists messages are ignored, not answered: a refusal would be noise in
+    // channels the bot is not meant for (slash commands, which must reply, say why privately).
+    if (!options.admission.checkAccess(asker).ok) {
       options.logger.debug("discord: message outside the allow-lists ignored", { channel: message.channelId });
       return;
     }
@@ -51,15 +55,15 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     const question = stripBotMention(message.content, botId);
     // In a bot thread an empty message is chatter we cannot read (no intent), not a question.
     if (question === "" && route === "thread") return;
-
-    const admission = options.desk.admit(message.author.id, question);
-    if (!admission.ok) {
-      if (!admission.repeat) await reply(message, safePayload(admission.message, { pingAsker: true }), options.logger);
-      return;
-    }
     if (question === "") {
       const hint = options.messageContent ? replies.emptyQuestion : replies.useSlashCommand;
       await reply(message, safePayload(hint, { pingAsker: true }), options.logger);
+      return;
+    }
+
+    const admission = await options.admission.admit({ asker, question });
+    if (!admission.ok) {
+      if (admission.notify) await reply(message, safePayload(admission.error.userMessage, { pingAsker: true }), options.logger);
       return;
     }
 

@@ -4,7 +4,7 @@
  * unreachable API. Messages never contain the token.
  */
 import { DiscordAPIError } from "discord.js";
-import { redact } from "../../core/logger.js";
+import { redact } from "../../text/redact-secrets.js";
 import { AppError } from "../../core/errors.js";
 
 /** The gateway closed the connection for good while starting (a close code discord.js won't retry). */

@@ -6,6 +6,7 @@
 import type { Answer, Citation } from "../../core/types.js";
 import { escapeHtml, formatDate, safeHttpUrl, truncate } from "./html.js";
 import { TELEGRAM_MESSAGE_LIMIT, packBlocks, plainBlock, splitPlainText, type MessagePart } from "./split-message.js";
+import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 
 export interface FormatAnswerOptions {
   /** Maximum length of one message; Telegram's is 4,096. */
@@ -45,7 +46,7 @@ export function formatCitation(citation: Citation, options: FormatAnswerOptions 
     (p): p is string => p !== null,
   );
 
-  const quote = truncate(citation.quote.replace(/\s+/g, " ").trim(), options.maxQuoteLength ?? 1000);
+  const quote = truncate(normalizeWhitespace(citation.quote), options.maxQuoteLength ?? 1000);
   const quoteHtml = quote === "" ? "" : `\n<blockquote>${escapeHtml(quote)}</blockquote>`;
   const quoteText = quote === "" ? "" : `\n“${quote}”`;
   return {

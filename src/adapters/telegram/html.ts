@@ -2,6 +2,7 @@
  * The few HTML helpers Telegram's `parse_mode: "HTML"` needs. Telegram accepts only `&lt; &gt; &amp;
  * &quot;` (and numeric entities), so escaping those four makes any user or article text inert.
  */
+import { MONTH_NAMES } from "../../text/months.js";
 
 /** Escapes text for Telegram HTML, both in element content and inside `href="…"`. */
 export function escapeHtml(text: string): string {
@@ -19,13 +20,13 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** `2025-11-04` → `4 Nov 2025`: unambiguous for readers everywhere; anything else is shown as given. */
 export function formatDate(iso: string | null): string {
   if (iso === null) return "";
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = m === null ? undefined : MONTHS[Number(m[2]) - 1];
+  const name = m === null ? undefined : MONTH_NAMES[Number(m[2]) - 1];
+  const month = name === undefined ? undefined : `${name.charAt(0).toUpperCase()}${name.slice(1, 3)}`;
   if (m === null || month === undefined) return iso;
   return `${Number(m[3])} ${month} ${m[1]}`;
 }

@@ -6,9 +6,9 @@
 import type { Telegram } from "telegraf";
 import type { Message } from "telegraf/types";
 import type { Logger } from "../../core/logger.js";
-import type { RateLimiter } from "../../service/sliding-window-rate-limiter.js";
 import type { AnswerService } from "../../core/types.js";
 import { isAppError, userMessageOf } from "../../core/errors.js";
+import type { AdmissionRules, Asker } from "../../service/admission.js";
 import { classifyMessage, type BotIdentity, type Intent } from "./classify-message.js";
 import { formatAnswer } from "./format-answer.js";
 import { formatHelp, formatSources, formatStart } from "./format-sources.js";
@@ -22,10 +22,8 @@ export interface MessageHandlerOptions {
   service: AnswerService;
   bot: BotIdentity;
   logger: Logger;
-  rateLimiter: RateLimiter;
-  maxQuestionLength: number;
-  /** Chat ids the bot works in; null for everywhere. */
-  allowedChatIds: ReadonlySet<string> | null;
+  /** Length limit, rate limit and the chat allow-list, shared with every front end. */
+  admission: AdmissionRules;
   queue: KeyedTaskQueue;
   sleep: Sleep;
   /** Telegram shows "typing…" for about 5 s; it is renewed this often while answering. */
@@ -41,8 +39,7 @@ const EXAMPLE = "who signed the agreement?";
 
 /** Returns the function that receives every incoming message; it never throws and never blocks. */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => void {
-  const { logger, queue } = options;
-  const notifiedUntil = new Map<string, number>();
+  const { logger, queue, admission } = options;
 
   const reply = async (message: Message, parts: readonly MessagePart[], signal: AbortSignal) => {
     const threadId = (message as { is_topic_message?: boolean }).is_topic_message === true ? message.message_thread_id : undefined;
@@ -64,18 +61,13 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
   const say = (message: Message, key: string, text: string) =>
     queue.run(key, (signal) => reply(message, [plainBlock(text)], signal));
 
-  /** True if allowed; tells the user once per blocked period otherwise. */
-  const withinRateLimit = (message: Message, key: string, userId: number): boolean => {
-    const decision = options.rateLimiter.take(`telegram:${userId}`);
-    if (decision.ok) return true;
-    const now = Date.now();
-    if ((notifiedUntil.get(key) ?? 0) > now) return false;
-    if (notifiedUntil.size > 10_000) for (const [k, until] of notifiedUntil) if (until <= now) notifiedUntil.delete(k);
-    notifiedUntil.set(key, now + decision.retryAfterMs);
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    say(message, key, `You're asking faster than I can keep up — please wait about ${seconds} s and ask again.`);
-    return false;
-  };
+  /** Runs `work` if admission takes the request; otherwise says why (once per rate-limit episode). */
+  const admitted = (message: Message, key: string, asker: Asker, question: string | undefined, work: (signal: AbortSignal) => Promise<void>) =>
+    queue.run(key, async (signal) => {
+      const decision = await admission.admit({ asker, ...(question === undefined ? {} : { question }) });
+      if (decision.ok) return work(signal);
+      if (decision.notify) await reply(message, [plainBlock(decision.error.userMessage)], signal);
+    });
 
   const answer = async (message: Message, question: string, userId: number, signal: AbortSignal) => {
     const chatId = message.chat.id;
@@ -105,7 +97,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     await reply(message, parts, signal);
   };
 
-  const act = (message: Message, intent: Intent, key: string, userId: number) => {
+  const act = (message: Message, intent: Intent, key: string, asker: Asker, userId: number) => {
     const group = message.chat.type !== "private";
     const greeting = { botUsername: options.bot.username, group };
     switch (intent.kind) {
@@ -116,22 +108,15 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       case "help":
         return queue.run(key, (signal) => reply(message, formatHelp(greeting), signal));
       case "sources":
-        if (!withinRateLimit(message, key, userId)) return;
-        return queue.run(key, (signal) => reply(message, formatSources(options.service.corpus()), signal));
+        return admitted(message, key, asker, undefined, (signal) => reply(message, formatSources(options.service.corpus()), signal));
       case "unknown-command":
         return say(message, key, `I don't know /${intent.command}. /help lists what I can do.`);
       case "non-text":
         return say(message, key, `I can only read text. Please type your question, e.g. “${EXAMPLE}”`);
       case "empty-question":
         return say(message, key, `Please put your question after the command or mention, e.g. /ask ${EXAMPLE}`);
-      case "question": {
-        const length = Array.from(intent.text).length;
-        if (length > options.maxQuestionLength) {
-          return say(message, key, `Your question is ${length} characters long; please keep it to ${options.maxQuestionLength} characters or fewer.`);
-        }
-        if (!withinRateLimit(message, key, userId)) return;
-        return queue.run(key, (signal) => answer(message, intent.text, userId, signal));
-      }
+      case "question":
+        return admitted(message, key, asker, intent.text, (signal) => answer(message, intent.text, userId, signal));
     }
   };
 
@@ -142,12 +127,18 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       const intent = classifyMessage(message, options.bot);
       if (intent.kind === "ignore") return;
       const key = conversationIdOf(message.chat.id, from.id);
-      if (options.allowedChatIds !== null && !options.allowedChatIds.has(String(message.chat.id))) {
+      const asker: Asker = {
+        platform: "telegram",
+        userId: String(from.id),
+        place: { ids: { chat: [String(message.chat.id)] }, name: `this chat (chat id ${message.chat.id})` },
+      };
+      const access = admission.checkAccess(asker);
+      if (!access.ok) {
         logger.info("telegram: message from a chat not in TELEGRAM_ALLOWED_CHAT_IDS", { chat: message.chat.id });
-        say(message, key, `Sorry, I'm not enabled in this chat (chat id ${message.chat.id}).`);
+        say(message, key, access.error.userMessage);
         return;
       }
-      act(message, intent, key, from.id);
+      act(message, intent, key, asker, from.id);
     } catch (error) {
       logger.error("telegram: could not handle message", { error: describeTelegramError(error) });
     }

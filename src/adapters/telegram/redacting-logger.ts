@@ -3,7 +3,8 @@
  * given, everything it logs (error messages from libraries or the answer service included) has the
  * bot token and webhook secret removed first.
  */
-import { redact, type Logger } from "../../core/logger.js";
+import type { Logger } from "../../core/logger.js";
+import { redact } from "../../text/redact-secrets.js";
 
 function clean(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return redact(value, secrets);

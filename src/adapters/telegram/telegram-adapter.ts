@@ -7,9 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { TelegramConfig } from "../../config.js";
-import { redact, type Logger } from "../../core/logger.js";
-import { RateLimiter } from "../../service/sliding-window-rate-limiter.js";
+import type { TelegramConfig } from "./telegram-config.js";
+import type { Logger } from "../../core/logger.js";
+import { redact } from "../../text/redact-secrets.js";
+import type { AdmissionRules } from "../../service/admission.js";
 import type { AnswerService } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
 import { BOT_COMMANDS } from "./format-sources.js";
@@ -25,8 +26,8 @@ export interface TelegramAdapterOptions {
   config: TelegramConfig;
   service: AnswerService;
   logger: Logger;
-  rateLimit: { max: number; windowMs: number };
-  maxQuestionLength: number;
+  /** Length limit, rate limit and allow-list (TELEGRAM_ALLOWED_CHAT_IDS), shared with every front end. */
+  admission: AdmissionRules;
   /** How many questions are answered at once across users (default 8). */
   concurrency?: number;
   /** How long `stop()` lets answers in progress finish before aborting them (default 10 s). */
@@ -108,9 +109,7 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     service: options.service,
     bot: { id: me.id, username: me.username },
     logger,
-    rateLimiter: new RateLimiter(options.rateLimit),
-    maxQuestionLength: options.maxQuestionLength,
-    allowedChatIds: config.allowedChatIds === null ? null : new Set(config.allowedChatIds),
+    admission: options.admission,
     queue,
     sleep,
   });

@@ -5,8 +5,9 @@
  * (Zipf), the common direction from the vocabulary itself — so a passage's vector never changes when
  * other articles are added or removed, and re-indexing can be incremental.
  */
-import { Embeddings } from "@langchain/core/embeddings";
+import type { Embedder } from "../../core/embedder.js";
 import type { Logger } from "../../core/logger.js";
+import type { WordRarity } from "../../core/word-rarity.js";
 import { ensureGloveTable } from "./glove-cache.js";
 import type { WordVectorTable } from "./glove-cache.js";
 import { tokenize } from "../../text/tokenize.js";
@@ -34,8 +35,11 @@ export interface GloveEmbeddingsLoadOptions {
   logger?: Logger;
 }
 
-/** LangChain-compatible embeddings with a fast synchronous `embed()` for the question hot path. */
-export class GloveEmbeddings extends Embeddings {
+/**
+ * Core's `Embedder` (with a synchronous `embedText()` for hot paths) and `WordRarity` (the
+ * vocabulary's frequency order) over the same word-vector table.
+ */
+export class GloveEmbeddings implements Embedder, WordRarity {
   readonly modelId = GLOVE_MODEL_ID;
   readonly dimensions: number;
   private readonly table: WordVectorTable;
@@ -45,7 +49,6 @@ export class GloveEmbeddings extends Embeddings {
   private readonly common: Float32Array;
 
   constructor(table: WordVectorTable) {
-    super({});
     this.table = table;
     this.dimensions = table.dimensions;
     let harmonic = 0;
@@ -60,7 +63,7 @@ export class GloveEmbeddings extends Embeddings {
   }
 
   /** Unit-length sentence vector; all zeros when no word of the text is in the vocabulary. */
-  embed(text: string): Float32Array {
+  embedText(text: string): Float32Array {
     const dims = this.dimensions;
     const out = new Float32Array(dims);
     let any = false;
@@ -92,12 +95,8 @@ export class GloveEmbeddings extends Embeddings {
     return index < 0 ? undefined : index + 1;
   }
 
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((text) => Array.from(this.embed(text)));
-  }
-
-  override async embedQuery(text: string): Promise<number[]> {
-    return Array.from(this.embed(text));
+  async embed(texts: readonly string[]): Promise<number[][]> {
+    return texts.map((text) => Array.from(this.embedText(text)));
   }
 
   /**

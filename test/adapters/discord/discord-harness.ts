@@ -4,7 +4,8 @@
  * MESSAGE_CREATE / INTERACTION_CREATE and find the bot's requests in response.
  */
 import type { DiscordConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/core/logger.js";
+import { createAdmission } from "../../../src/compose.js";
+import { createLogger } from "../../../src/providers/console-logger.js";
 import { startDiscordAdapter, type RunningAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { FakeAnswerService } from "../../fakes/discord-answer-service.js";
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from "../../fakes/discord-fake-server.js";
@@ -85,8 +86,15 @@ export class Harness {
       },
       service: this.service,
       logger: createLogger({ level: "debug", secrets: [TOKEN], write: (line) => this.logs.push(line) }),
-      rateLimit: this.options.rateLimit ?? { max: 1000, windowMs: 60_000 },
-      maxQuestionLength: this.options.maxQuestionLength ?? 500,
+      admission: createAdmission({
+        maxQuestionLength: this.options.maxQuestionLength ?? 500,
+        rateLimit: this.options.rateLimit ?? { max: 1000, windowMs: 60_000 },
+        telegram: null,
+        discord: {
+          token, apiUrl: null, guildId: null, allowedGuildIds: null, allowedChannelIds: null, messageContent: true,
+          ...(typeof this.options.config === "function" ? this.options.config(this) : this.options.config),
+        },
+      }),
       ...(this.options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: this.options.shutdownGraceMs }),
     };
   }

@@ -3,6 +3,7 @@
  * ephemeral for slash commands), question length, guild/channel allow-lists, and running without
  * the privileged Message Content intent.
  */
+import { notAllowedMessage, tooLongMessage } from "../../../src/service/admission.js";
 import { afterEach, describe, expect, test } from "vitest";
 import { replies } from "../../../src/adapters/discord/user-replies.js";
 import { Harness, contentOf, type HarnessOptions } from "./discord-harness.js";
@@ -28,7 +29,7 @@ describe("rate limit", () => {
     await start({ rateLimit: { max: 2, windowMs: 60_000 } });
     for (const q of ["one", "two"]) await h.replyTo(h.sendMessage({ from: h.alice, content: q, mention: true }).message.id);
     const third = h.sendMessage({ from: h.alice, content: "three", mention: true }).message;
-    expect(contentOf(await h.replyTo(third.id))).toMatch(/^You're asking faster than I can keep up with — please wait \d+ s/);
+    expect(contentOf(await h.replyTo(third.id))).toMatch(/^You're asking faster than I can keep up — please wait \d+ s/);
     const fourth = h.sendMessage({ from: h.alice, content: "four", mention: true }).message;
     const sentinel = h.sendMessage({ from: h.bob, content: "bob is fine", mention: true }).message;
     expect(contentOf(await h.replyTo(sentinel.id))).toContain("bob is fine");
@@ -47,10 +48,10 @@ describe("question length", () => {
     await start({ maxQuestionLength: 40 });
     const long = "Who chairs the Federation of Trade Unions of Kyrgyzstan today?";
     const { message } = h.sendMessage({ from: h.alice, content: long, mention: true });
-    expect(contentOf(await h.replyTo(message.id))).toBe(replies.tooLong(long.length, 40));
+    expect(contentOf(await h.replyTo(message.id))).toBe(tooLongMessage(long.length, 40));
     const { interaction } = h.sendCommand({ from: h.bob, name: "ask", question: long });
     const data = callbackData((await h.callbackOf(interaction)).body);
-    expect(data.content).toBe(replies.tooLong(long.length, 40));
+    expect(data.content).toBe(tooLongMessage(long.length, 40));
     expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(h.service.asks).toHaveLength(0);
   });
@@ -73,7 +74,7 @@ describe("allow-lists", () => {
 
     const refused = h.sendCommand({ from: h.bob, name: "ask", question: "slash in general" }).interaction;
     const data = callbackData((await h.callbackOf(refused)).body);
-    expect(data).toMatchObject({ content: replies.notAllowedHere });
+    expect(data).toMatchObject({ content: notAllowedMessage("this channel") });
     expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const allowed = h.sendCommand({ from: h.bob, name: "ask", question: "slash in help", place: inHelp }).interaction;
     expect(contentOf(await h.originalEditOf(allowed))).toContain("slash in help");
@@ -88,7 +89,7 @@ describe("allow-lists", () => {
     expect(h.repliesTo(other.id)).toHaveLength(0);
     expect(h.repliesTo(dm.id)).toHaveLength(0);
     const refused = h.sendCommand({ from: h.bob, name: "help", place: { channelId: h.otherChannel, guildId: h.otherGuildId } }).interaction;
-    expect(callbackData((await h.callbackOf(refused)).body).content).toBe(replies.notAllowedHere);
+    expect(callbackData((await h.callbackOf(refused)).body).content).toBe(notAllowedMessage("this channel"));
   });
 });
 

@@ -1,3 +1,4 @@
+import { tooLongMessage } from "../../../src/service/admission.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { alice, privateChat, startHarness, type Harness } from "../../fakes/telegram-harness.js";
 
@@ -92,7 +93,7 @@ describe("Telegram adapter: private chats (real telegraf against a fake Bot API)
     expect(unknown.replies[0]!.text).toBe("I don't know /frobnicate. /help lists what I can do.");
 
     const long = await h.ask(chat, alice, "x".repeat(21));
-    expect(long.replies[0]!.text).toBe("Your question is 21 characters long; please keep it to 20 characters or fewer.");
+    expect(long.replies[0]!.text).toBe(tooLongMessage(21, 20));
     expect(h.service.asked).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { AppError } from "../../../src/core/errors.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
 import { FakeAnswerService } from "../../fakes/telegram-answer-service.js";
-import { alice, group, privateChat, startHarness, telegramConfig, TEST_TOKEN, type Harness } from "../../fakes/telegram-harness.js";
+import { alice, group, privateChat, startHarness, telegramConfig, TEST_TOKEN, type Harness, telegramAdmission } from "../../fakes/telegram-harness.js";
 
 /** Records every wait the adapter asks for and returns at once, so waits are checked without spending them. */
 function recordingSleep(waits: number[]) {
@@ -94,8 +94,7 @@ describe("Telegram adapter: robustness", () => {
         config: telegramConfig(api.apiRoot),
         service: new FakeAnswerService(),
         logger: silentLogger,
-        rateLimit: { max: 5, windowMs: 60_000 },
-        maxQuestionLength: 500,
+        admission: telegramAdmission({ rateLimit: { max: 5, windowMs: 60_000 } }),
       });
       await expect(start).rejects.toMatchObject({ code: "CONFIG_INVALID", userMessage: expect.stringContaining("TELEGRAM_BOT_TOKEN") });
       await start.catch((error: AppError) => expect(error.userMessage).not.toContain(TEST_TOKEN));
@@ -113,8 +112,7 @@ describe("Telegram adapter: robustness", () => {
       config: telegramConfig(root),
       service: new FakeAnswerService(),
       logger: silentLogger,
-      rateLimit: { max: 5, windowMs: 60_000 },
-      maxQuestionLength: 500,
+      admission: telegramAdmission({ rateLimit: { max: 5, windowMs: 60_000 } }),
       sleep: async () => undefined,
     });
     await expect(start).rejects.toMatchObject({ userMessage: expect.stringContaining(`Could not start the Telegram bot via ${root}`) });

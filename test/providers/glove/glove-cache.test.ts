@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { createLogger } from "../../../src/core/logger.js";
+import { createLogger } from "../../../src/providers/console-logger.js";
 import type { Logger } from "../../../src/core/logger.js";
 import {
   GLOVE_CACHE_FILE,

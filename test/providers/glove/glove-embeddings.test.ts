@@ -36,20 +36,20 @@ describe("GloveEmbeddings on a tiny vocabulary", () => {
   const emb = new GloveEmbeddings(tinyTable([...words, ...Array.from({ length: 500 }, (_, i) => `filler${i}`)]));
 
   it("weights rare words above frequent ones (SIF)", () => {
-    const v = emb.embed("the zebra");
-    const the = emb.embed("the");
-    const zebra = emb.embed("zebra");
+    const v = emb.embedText("the zebra");
+    const the = emb.embedText("the");
+    const zebra = emb.embedText("zebra");
     expect(cosine(v, zebra)).toBeGreaterThan(cosine(v, the));
   });
 
   it("folds case, diacritics and apostrophes onto the vocabulary", () => {
-    expect(Array.from(emb.embed("CAFÉ"))).toEqual(Array.from(emb.embed("cafe")));
-    expect(Array.from(emb.embed("Don’t"))).toEqual(Array.from(emb.embed("dont")));
+    expect(Array.from(emb.embedText("CAFÉ"))).toEqual(Array.from(emb.embedText("cafe")));
+    expect(Array.from(emb.embedText("Don’t"))).toEqual(Array.from(emb.embedText("dont")));
   });
 
   it("returns a zero vector when no word is known, and never NaN", () => {
     for (const text of ["", "   ", "qwertyuiop", "!!! ???"]) {
-      const v = emb.embed(text);
+      const v = emb.embedText(text);
       expect(v).toHaveLength(4);
       expect(Array.from(v).every((x) => x === 0), text).toBe(true);
     }
@@ -71,46 +71,46 @@ describe("GloveEmbeddings on the real word vectors", () => {
   });
 
   it("puts related words closer than unrelated ones", () => {
-    const labour = emb.embed("labour");
-    expect(cosine(labour, emb.embed("workers"))).toBeGreaterThan(cosine(labour, emb.embed("banana")) + 0.1);
-    expect(cosine(labour, emb.embed("labor"))).toBeGreaterThan(cosine(labour, emb.embed("football")));
+    const labour = emb.embedText("labour");
+    expect(cosine(labour, emb.embedText("workers"))).toBeGreaterThan(cosine(labour, emb.embedText("banana")) + 0.1);
+    expect(cosine(labour, emb.embedText("labor"))).toBeGreaterThan(cosine(labour, emb.embedText("football")));
   });
 
   it("puts sentences on the same topic closer than sentences on another", () => {
-    const unions = emb.embed("Trade unions called a strike to demand higher wages for their members.");
-    const labor = emb.embed("Labor unions are pressing employers to raise workers' pay.");
-    const football = emb.embed("The football club won the league after a late goal in the final match.");
+    const unions = emb.embedText("Trade unions called a strike to demand higher wages for their members.");
+    const labor = emb.embedText("Labor unions are pressing employers to raise workers' pay.");
+    const football = emb.embedText("The football club won the league after a late goal in the final match.");
     expect(cosine(unions, labor)).toBeGreaterThan(cosine(unions, football) + 0.1);
 
-    const question = emb.embed("Who chairs the Federation of Trade Unions of Kyrgyzstan?");
-    const answer = emb.embed("Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared his views.");
-    const other = emb.embed("The delegation visited the Tourism Information Center for issuing travel vouchers.");
+    const question = emb.embedText("Who chairs the Federation of Trade Unions of Kyrgyzstan?");
+    const answer = emb.embedText("Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared his views.");
+    const other = emb.embedText("The delegation visited the Tourism Information Center for issuing travel vouchers.");
     expect(cosine(question, answer)).toBeGreaterThan(cosine(question, other));
   });
 
-  it("returns unit-length 100-d vectors, identical through embed, embedQuery and embedDocuments", async () => {
+  it("returns unit-length 100-d vectors, identical through embedText and embed", async () => {
     const texts = ["Azerbaijan’s Minister of Labor met Iranian labor unions in Geneva.", "pension funds", "Kyrgyzstan"];
-    const docs = await emb.embedDocuments(texts);
+    const docs = await emb.embed(texts);
     expect(docs).toHaveLength(texts.length);
     for (const [i, text] of texts.entries()) {
-      const v = emb.embed(text);
+      const v = emb.embedText(text);
       expect(v).toHaveLength(100);
       expect(norm(v)).toBeCloseTo(1, 5);
       expect(docs[i]).toEqual(Array.from(v));
-      expect(await emb.embedQuery(text)).toEqual(Array.from(v));
+      expect(await emb.embed([text])).toEqual([Array.from(v)]);
     }
   });
 
   it("is deterministic and independent of other texts (no corpus statistics)", async () => {
     const text = "The memorandum envisages joint projects and training.";
-    const alone = await emb.embedDocuments([text]);
-    const mixed = await emb.embedDocuments(["football", text, "banana bread recipe"]);
+    const alone = await emb.embed([text]);
+    const mixed = await emb.embed(["football", text, "banana bread recipe"]);
     expect(mixed[1]).toEqual(alone[0]);
     const again = await GloveEmbeddings.load({ cacheDir: CACHE_DIR });
-    expect(Array.from(again.embed(text))).toEqual(alone[0]);
+    expect(Array.from(again.embedText(text))).toEqual(alone[0]);
   });
 
   it("returns zeros for text without any known word", () => {
-    expect(Array.from(emb.embed("xqzvwk jjjqqq")).every((x) => x === 0)).toBe(true);
+    expect(Array.from(emb.embedText("xqzvwk jjjqqq")).every((x) => x === 0)).toBe(true);
   });
 });

@@ -1,0 +1,10 @@
+/** What the Discord adapter is configured with (from DISCORD_* in `.env`, read by `config.ts`). */
+export interface DiscordConfig {
+  token: string;
+  apiUrl: string | null;
+  guildId: string | null;
+  /** DISCORD_ALLOWED_GUILD_IDS / _CHANNEL_IDS: applied by the admission rules, not by the adapter. */
+  allowedGuildIds: string[] | null;
+  allowedChannelIds: string[] | null;
+  messageContent: boolean;
+}
