@@ -24,9 +24,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Lock files held by this process (a lock naming our own pid may be a leftover of a previous
- * container run with the same pid, so the file alone cannot tell). */
-const heldHere = new Set<string>();
+/** When this process started: a lock naming our pid written since then is ours, an older one a leftover. */
+const PROCESS_STARTED_MS = Date.now() - performance.now();
+
+/**
+ * True when the lock file was written by this very process (same pid, written after it started);
+ * a lock naming our pid from before is a leftover of an earlier run that reused the pid.
+ */
+function heldByThisProcess(holder: LockInfo | null): boolean {
+  if (holder === null || holder.pid !== process.pid) return false;
+  const at = Date.parse(holder.startedAt);
+  return Number.isFinite(at) && at >= PROCESS_STARTED_MS - 1000;
+}
 
 /**
  * Removes a stale lock — but only the one we judged stale: it is first moved aside, and if what
@@ -50,23 +59,17 @@ async function takeOverStale(file: string, staleContent: string): Promise<void> 
 export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
   await fs.mkdir(indexDir, { recursive: true });
   const file = path.join(indexDir, ".lock");
-  if (heldHere.has(file)) throw new AppError("INDEX_LOCKED", "A re-index of this index is already running in this process.");
-  heldHere.add(file);
-  try {
-    return await acquire(file);
-  } catch (error) {
-    heldHere.delete(file);
-    throw error;
-  }
+  return acquire(file);
 }
 
 async function acquire(file: string): Promise<IndexLock> {
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
+  const written = JSON.stringify(info);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       // Write a private file, then link it into place: the lock appears complete or not at all.
       const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify(info));
+      await fs.writeFile(tmp, written);
       try {
         await fs.link(tmp, file);
       } finally {
@@ -75,8 +78,7 @@ async function acquire(file: string): Promise<IndexLock> {
       return {
         release: async () => {
           const current = await fs.readFile(file, "utf8").catch(() => "");
-          if (current.includes(`"pid":${process.pid},`)) await fs.rm(file, { force: true });
-          heldHere.delete(file);
+          if (current === written) await fs.rm(file, { force: true });
         },
       };
     } catch (error) {
@@ -89,6 +91,7 @@ async function acquire(file: string): Promise<IndexLock> {
     } catch {
       holder = null; // unreadable (e.g. written by an older version): treat as stale
     }
+    if (heldByThisProcess(holder)) throw new AppError("INDEX_LOCKED", "A re-index of this index is already running in this process.");
     if (holder !== null && typeof holder.pid === "number" && holder.pid !== process.pid && isAlive(holder.pid)) {
       throw new AppError(
         "INDEX_LOCKED",

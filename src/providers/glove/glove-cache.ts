@@ -214,36 +214,14 @@ export interface EnsureGloveTableOptions {
   logger?: Logger;
 }
 
-/** One table per cache file per process: callers share it instead of loading 40 MB twice. */
-const shared = new Map<string, { stamp: string; table: Promise<WordVectorTable> }>();
-
-/** Changes whenever the cache file or the source it came from changes. */
-async function stampOf(cachePath: string, sourcePath: string): Promise<string> {
-  const [c, s] = await Promise.all([stat(cachePath).catch(() => undefined), stat(sourcePath).catch(() => undefined)]);
-  return `${c === undefined ? "missing" : `${c.size}:${c.mtimeMs}:${c.ino}`}|${s?.size ?? "missing"}`;
-}
-
 /**
  * Loads the cache, building it first when it is missing, damaged, of another format version or made
  * from a different source file. The first run of a fresh checkout pays ~10 s once; later runs load
- * in milliseconds.
+ * in milliseconds. Each call loads its own table: share the embedder, not the call.
  */
 export async function ensureGloveTable(options: EnsureGloveTableOptions): Promise<WordVectorTable> {
   const cachePath = path.resolve(options.cacheDir, GLOVE_CACHE_FILE);
-  const sourcePath = options.sourcePath ?? defaultGloveSourcePath();
-  const stamp = await stampOf(cachePath, sourcePath);
-  const hit = shared.get(cachePath);
-  if (hit !== undefined && (hit.stamp === stamp || hit.stamp === "pending")) return hit.table;
-  const entry = { stamp: "pending", table: loadOrBuild(cachePath, sourcePath, options.logger ?? silentLogger) };
-  shared.set(cachePath, entry);
-  try {
-    await entry.table;
-    entry.stamp = await stampOf(cachePath, sourcePath);
-  } catch (error) {
-    if (shared.get(cachePath) === entry) shared.delete(cachePath);
-    throw error;
-  }
-  return entry.table;
+  return loadOrBuild(cachePath, options.sourcePath ?? defaultGloveSourcePath(), options.logger ?? silentLogger);
 }
 
 async function loadOrBuild(cachePath: string, sourcePath: string, logger: Logger): Promise<WordVectorTable> {
