@@ -24,7 +24,8 @@ export function parseDateIntent(question: string): DateIntent {
   const years = [...q.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
   const after = q.match(/\b(?:after|since|from)\s+(?:the\s+)?(?:year\s+)?(19[5-9]\d|20\d\d)\b/);
   const before = q.match(/\b(?:before|until|prior to)\s+(?:the\s+)?(?:year\s+)?(19[5-9]\d|20\d\d)\b/);
-  if (after?.[1] !== undefined) filter.dateFrom = q.includes("since") || q.includes("from") ? `${after[1]}-01-01` : `${Number(after[1]) + 1}-01-01`;
+  // "since 2019" / "from 2019" include the year; "after 2019" starts the year after.
+  if (after?.[1] !== undefined) filter.dateFrom = /^(?:since|from)\b/.test(after[0]) ? `${after[1]}-01-01` : `${Number(after[1]) + 1}-01-01`;
   if (before?.[1] !== undefined) filter.dateTo = `${Number(before[1]) - 1}-12-31`;
   if (/\b(?:after|since)\s+(?:the\s+)?(?:covid(?:-19)?\s+)?pandemic\b/.test(q)) filter.dateFrom = PANDEMIC_START;
   if (/\bbefore\s+(?:the\s+)?(?:covid(?:-19)?\s+)?pandemic\b/.test(q)) filter.dateTo = "2020-02-29";

@@ -111,7 +111,10 @@ export class AdmissionRules {
     }
     const key = `${asker.platform}:${asker.userId}`;
     const decision = await this.options.rateLimiter.take(key);
-    if (decision.ok) return { ok: true };
+    if (decision.ok) {
+      this.told.delete(key); // an admitted request ends the episode: the next refusal is told again
+      return { ok: true };
+    }
     const notify = !this.told.has(key);
     if (notify) this.told.set(key, true, { ttl: decision.retryAfterMs });
     return { ok: false, error: new AppError("RATE_LIMITED", rateLimitedMessage(decision.retryAfterMs)), notify };

@@ -5,10 +5,10 @@
 
 /** Shapes of well-known tokens, redacted even when not configured. */
 const TOKEN_SHAPES = [
-  /\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, // Telegram bot token
+  /(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}/g, // Telegram bot token (also inside /bot<token>/ URLs)
   /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g, // Discord bot token
   /\bsk-[A-Za-z0-9_-]{16,}\b/g, // OpenAI-style API key
-  /(Bearer|Bot)\s+[A-Za-z0-9._-]{16,}/g,
+  /(Bearer|Bot)\s+[A-Za-z0-9._~+/=-]{16,}/g,
 ];
 
 /** Removes secrets (exact strings of 4+ characters) and token-shaped strings from a text. */

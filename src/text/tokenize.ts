@@ -14,7 +14,7 @@ export interface Token {
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
 
 /** Lower-cases and strips diacritics and typographic apostrophes from one word or text. */
 export function normalizeTerm(text: string): string {
