@@ -6,17 +6,19 @@
  */
 import type { Config } from "./config.js";
 import { secretsOf } from "./config.js";
-import { ExtractiveAnswerer } from "./answer/extractive-answerer.js";
+import { ExtractiveReader } from "./answer/extractive-reader.js";
 import type { Answerer } from "./core/answerer.js";
 import type { Embedder } from "./core/embedder.js";
 import type { Level, Logger } from "./core/logger.js";
 import { silentLogger } from "./core/logger.js";
 import type { QuestionRewriter } from "./core/question-rewriter.js";
+import type { Reranker } from "./core/reranker.js";
 import type { WordRarity } from "./core/word-rarity.js";
 import { LoadedIndex } from "./index/loaded-index.js";
 import { watchManifest } from "./index/watch-manifest.js";
 import { reindex, type ReindexReport } from "./ingest/reindex.js";
 import { createLogger } from "./providers/console-logger.js";
+import { createEldLanguageDetector } from "./providers/eld-language-detector.js";
 import { GloveEmbeddings } from "./providers/glove/glove-embeddings.js";
 import { HybridRetriever } from "./retrieval/hybrid-retriever.js";
 import { AdmissionRules } from "./service/admission.js";
@@ -45,13 +47,18 @@ export async function createConfiguredEmbedder(
   return { embedder: await createOpenAIEmbedder(config.embeddings), rarity: glove };
 }
 
-/** The answerer and follow-up rewriter the configuration asks for (extractive by default). */
+/** The offline reader: the default answerer, and the re-ranker of every answer mode. */
+export function createReader(options: { rarity?: WordRarity } = {}): ExtractiveReader {
+  return new ExtractiveReader({ languageDetector: createEldLanguageDetector(), ...(options.rarity === undefined ? {} : { rarity: options.rarity }) });
+}
+
+/** The answerer and follow-up rewriter the configuration asks for (the offline reader by default). */
 export async function createConfiguredAnswering(
   config: Pick<Config, "answerMode" | "llm">,
   options: { rarity?: WordRarity; logger?: Logger; promptsDir?: string },
-): Promise<{ answerer: Answerer; rewriter?: QuestionRewriter }> {
-  const extractive = new ExtractiveAnswerer(options.rarity === undefined ? {} : { rarity: options.rarity });
-  if (config.answerMode === "extractive") return { answerer: extractive };
+): Promise<{ answerer: Answerer; reranker: Reranker; rewriter?: QuestionRewriter }> {
+  const extractive = createReader(options.rarity === undefined ? {} : { rarity: options.rarity });
+  if (config.answerMode === "extractive") return { answerer: extractive, reranker: extractive };
   const [{ createOpenAIChatModel }, { LlmAnswerer }, { LlmQuestionRewriter }, { loadPromptTemplates }] = await Promise.all([
     import("./providers/openai-chat-model.js"),
     import("./answer/llm-answerer.js"),
@@ -61,6 +68,7 @@ export async function createConfiguredAnswering(
   const model = createOpenAIChatModel(config.llm);
   const prompts = loadPromptTemplates(options.promptsDir);
   return {
+    reranker: extractive,
     answerer: new LlmAnswerer({
       model,
       prompts,
@@ -90,7 +98,10 @@ export interface OpenServiceOptions {
   embedder: Embedder;
   /** Word frequencies for refusal judgement (the GloVe provider); without it every unknown word counts as specific. */
   rarity?: WordRarity;
+  /** Default: the offline reader (which also re-ranks). */
   answerer?: Answerer;
+  /** Default: the answerer when it is the offline reader, else a new reader. Pass null for plain retrieval order. */
+  reranker?: Reranker | null;
   rewriter?: QuestionRewriter;
   memory?: { turns: number; ttlMs: number };
   maxQuestionLength?: number;
@@ -103,10 +114,13 @@ export interface OpenServiceOptions {
 export async function openAnswerService(options: OpenServiceOptions): Promise<DossierAnswerService> {
   const logger = options.logger ?? silentLogger;
   const { rarity, embedder } = options;
+  const answerer = options.answerer ?? createReader(rarity === undefined ? {} : { rarity });
+  const reranker = options.reranker === null ? undefined : (options.reranker ?? (answerer instanceof ExtractiveReader ? answerer : createReader(rarity === undefined ? {} : { rarity })));
   return DossierAnswerService.create({
     loadIndex: () => LoadedIndex.load({ indexDir: options.indexDir, embedder }),
     retrieverFor: (index) => new HybridRetriever({ index, embedder }),
-    answerer: options.answerer ?? new ExtractiveAnswerer(rarity === undefined ? {} : { rarity }),
+    answerer,
+    ...(reranker === undefined ? {} : { reranker }),
     ...(options.rewriter === undefined ? {} : { rewriter: options.rewriter }),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
@@ -133,6 +147,7 @@ export async function openConfiguredService(
     memory: options.memory ?? config.memory,
     maxQuestionLength: config.maxQuestionLength,
     answerer: answering.answerer,
+    reranker: answering.reranker,
     ...(answering.rewriter === undefined ? {} : { rewriter: answering.rewriter }),
     ...(options.watch === undefined ? {} : { watch: options.watch }),
   });

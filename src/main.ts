@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "./config.js";
 import type { Logger } from "./core/logger.js";
 import { createAdmission, createAppLogger, openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
+import { PromptSafeLogger } from "./adapters/terminal/prompt-safe-logger.js";
 import { runCli } from "./cli/run-cli.js";
 import type { AnswerService } from "./core/types.js";
 import { tuneHeap } from "./heap-tuning.js";
@@ -39,10 +40,13 @@ async function startBots(config: Config, service: AnswerService, logger: Logger)
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const logger = createAppLogger(config);
+  const terminal = config.telegram === null && config.discord === null;
+  // The terminal chat shares the terminal with the logs: the service must log through the logger
+  // that keeps the chat's prompt intact, and the service exists before the chat does.
+  const logger = terminal ? new PromptSafeLogger(createAppLogger(config)) : createAppLogger(config);
   const service = await openConfiguredService(config, { logger, ensureFresh: true });
 
-  if (config.telegram === null && config.discord === null) {
+  if (terminal) {
     await runTerminalChat({ service, logger });
     service.close();
     return 0;

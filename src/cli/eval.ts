@@ -44,8 +44,8 @@ runCli(async () => {
         embedder,
         logger,
       });
-      const { answerer } = await createConfiguredAnswering({ ...config, answerMode: "extractive" }, { rarity: embedder, logger });
-      const service = await openAnswerService({ indexDir: built.indexDir, embedder, rarity: embedder, answerer, logger, watch: false });
+      const { answerer, reranker } = await createConfiguredAnswering({ ...config, answerMode: "extractive" }, { rarity: embedder, logger });
+      const service = await openAnswerService({ indexDir: built.indexDir, embedder, rarity: embedder, answerer, reranker, logger, watch: false });
       try {
         for (const q of questions.filter((x) => x.collection === collection)) {
           const conversationId = `eval:${q.id}`;

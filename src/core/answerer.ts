@@ -4,7 +4,7 @@
  * the LLM answerer both implement it, so the answer service does not care which one runs.
  */
 import type { Passage } from "./passage.js";
-import type { Citation } from "./types.js";
+import type { Citation, RefusalReason } from "./types.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export interface AnswerInput {
@@ -25,6 +25,10 @@ export interface DraftAnswer {
   answer: string;
   grounded: boolean;
   citations: Citation[];
+  /** Why it is not grounded (ungrounded answers only). */
+  reason?: RefusalReason;
+  /** The question's language (ISO 639-1) when the answerer detected it. */
+  language?: string;
 }
 
 export interface Answerer {

@@ -15,6 +15,17 @@ export interface RetrievalQuery {
   signal?: AbortSignal;
 }
 
+/** Articles as a whole, for questions about the collection ("what's new?", "what happened in 2021?"). */
+export interface OverviewQuery {
+  filter?: RetrievalFilter;
+  /** Newest first (default) or oldest first. */
+  order?: "newest" | "oldest";
+  /** Articles to return. */
+  limit: number;
+}
+
 export interface Retriever {
   retrieve(query: RetrievalQuery): Promise<Passage[]>;
+  /** One passage per article — its lead (first chunk) — in date order. */
+  overview(query: OverviewQuery): Promise<Passage[]>;
 }

@@ -54,12 +54,19 @@ export interface AnswerTimings {
   totalMs: number;
 }
 
+/** Why an answer is not grounded (DESIGN.md "Answer JSON"). */
+export type RefusalReason = "not_covered" | "out_of_scope" | "unsupported_language";
+
 /** The answer contract (DESIGN.md "Answer JSON"): what `ask --json` prints and adapters render. */
 export interface Answer {
   question: string;
   answer: string;
   grounded: boolean;
   citations: Citation[];
+  /** Only on ungrounded answers: not covered by the articles, not about them, or not understood. */
+  reason?: RefusalReason;
+  /** The question's language (ISO 639-1, e.g. "en", "ru", "az") when it was detected. */
+  language?: string;
   timings: AnswerTimings;
 }
 

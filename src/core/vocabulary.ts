@@ -6,4 +6,8 @@
 export interface Vocabulary {
   /** True when the normalised word (in any inflection) occurs in some indexed article. */
   has(term: string): boolean;
+  /** In how many indexed passages the word (in any inflection) occurs; 0 when none. */
+  frequency(term: string): number;
+  /** Passages indexed (the denominator of `frequency`). */
+  readonly size: number;
 }

@@ -16,7 +16,8 @@
 import path from "node:path";
 import type { ArticleMeta } from "../core/types.js";
 
-export const INDEX_FORMAT = "dossier-index/2";
+/** Bump when the layout or the keys change (3: Porter2 stems), so older indexes are rebuilt, never misread. */
+export const INDEX_FORMAT = "dossier-index/3";
 
 export interface ManifestArticle extends ArticleMeta {
   id: string;

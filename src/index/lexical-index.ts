@@ -39,7 +39,7 @@ const SKELETON_WEIGHT = 0.35;
 const TF_BITS = 256;
 /** Documents addressable by the packed postings. */
 export const MAX_LEXICAL_DOCS = 2 ** 24;
-const FILE_KIND = "dossier-lexical/2";
+const FILE_KIND = "dossier-lexical/3";
 
 /** Keys of a text for each field, stopwords removed. */
 export function lexicalKeys(text: string, keys: TermKeys = new TermKeys()): { words: string[]; skeletons: string[] } {
@@ -224,6 +224,13 @@ export class LexicalIndex {
   idf(wordKey: string): number {
     const t = this.words.terms.get(wordKey);
     return t === undefined ? 0 : this.termIdf(this.words, t);
+  }
+
+  /** In how many documents the key occurs (0 when unknown). */
+  frequency(field: FieldName, key: string): number {
+    const f = this[field];
+    const t = f.terms.get(key);
+    return t === undefined ? 0 : (f.offsets[t + 1] ?? 0) - (f.offsets[t] ?? 0);
   }
 
   /** True when some document contains the key in the word or skeleton field. */

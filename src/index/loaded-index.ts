@@ -101,7 +101,11 @@ export class LoadedIndex {
     private readonly store: ArticleStore,
     private readonly texts: TextCache,
   ) {
-    this.vocabulary = { has: (term) => lexical.has("words", lexical.keys.stem(term)) };
+    this.vocabulary = {
+      has: (term) => lexical.has("words", lexical.keys.stem(term)),
+      frequency: (term) => lexical.frequency("words", lexical.keys.stem(term)),
+      size: lexical.live,
+    };
     this.chunks = byLabel.filter((c): c is IndexedChunk => c !== undefined);
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     this.articleByPath = new Map(articles.map((a) => [a.path, a]));

@@ -6,7 +6,7 @@
  */
 import type { Embedder } from "../core/embedder.js";
 import type { Passage } from "../core/passage.js";
-import type { RetrievalQuery, Retriever } from "../core/retriever.js";
+import type { OverviewQuery, RetrievalQuery, Retriever } from "../core/retriever.js";
 import type { RetrievalFilter } from "../core/types.js";
 import type { IndexedChunk, LoadedIndex } from "../index/loaded-index.js";
 import { TopK } from "../index/top-k.js";
@@ -201,5 +201,27 @@ export class HybridRetriever implements Retriever {
       similarity: h.similarity,
       lexicalScore: h.lexicalScore,
     }));
+  }
+
+  /** The first chunk of each article passing the filter, newest (or oldest) first; undated articles last. */
+  async overview(query: OverviewQuery): Promise<Passage[]> {
+    const { index } = this.options;
+    const first = new Map<number, IndexedChunk>();
+    for (const chunk of index.chunks) {
+      const known = first.get(chunk.article.ordinal);
+      if (known === undefined || chunk.index < known.index) first.set(chunk.article.ordinal, chunk);
+    }
+    const sources = query.filter?.sources?.map((s) => s.toLowerCase()) ?? [];
+    const dir = query.order === "oldest" ? 1 : -1;
+    const picked = [...first.values()]
+      .filter((c) => passesDateFilter(c.article.date, query.filter) && (sources.length === 0 || sources.includes(c.article.source.toLowerCase())))
+      .sort((a, b) => {
+        if (a.article.date === b.article.date) return a.article.ordinal - b.article.ordinal;
+        if (a.article.date === null) return 1;
+        if (b.article.date === null) return -1;
+        return a.article.date < b.article.date ? -dir : dir;
+      })
+      .slice(0, Math.max(0, query.limit));
+    return picked.map((c, i) => ({ article: c.article, start: c.start, end: c.end, score: 1 / (1 + i), similarity: 0, lexicalScore: 0 }));
   }
 }

@@ -10,6 +10,7 @@ import type { ConversationStore } from "../core/conversation-store.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import type { QuestionRewriter } from "../core/question-rewriter.js";
+import type { Reranker } from "../core/reranker.js";
 import type { Retriever } from "../core/retriever.js";
 import type { Answer, AnswerService, AskContext, CorpusInfo } from "../core/types.js";
 import type { WordRarity } from "../core/word-rarity.js";
@@ -17,6 +18,7 @@ import { analyzeQuestion } from "../answer/question-analysis.js";
 import { pickArticleMeta } from "../index/article-record.js";
 import type { LoadedIndex } from "../index/loaded-index.js";
 import { checkQuestion } from "./admission.js";
+import { findPassages } from "./find-passages.js";
 import { IndexHolder } from "./index-holder.js";
 import { resolveFollowUp } from "./resolve-follow-up.js";
 
@@ -26,6 +28,8 @@ export interface AnswerServiceOptions {
   /** The retriever over one loaded index. */
   retrieverFor: (index: LoadedIndex) => Retriever;
   answerer: Answerer;
+  /** Answer-aware re-ranking and question repair before retrieval (the offline reader). */
+  reranker?: Reranker;
   memory?: ConversationStore;
   /** Word frequencies: tell names from common words when judging whether a question refers back. */
   rarity?: WordRarity;
@@ -97,9 +101,13 @@ export class DossierAnswerService implements AnswerService {
         ...(this.options.rewriter === undefined ? {} : { rewriter: this.options.rewriter }),
         ...(signal === undefined ? {} : { signal }),
       });
-      const passages = await retriever.retrieve({
-        text: resolved.retrievalText,
+      const passages = await findPassages({
+        retriever,
+        vocabulary: index.vocabulary,
+        question: resolved.question,
+        retrievalText: resolved.retrievalText,
         boostPaths: resolved.boostPaths,
+        ...(this.options.reranker === undefined ? {} : { reranker: this.options.reranker }),
         ...(context.filter === undefined ? {} : { filter: context.filter }),
         ...(signal === undefined ? {} : { signal }),
       });
@@ -118,6 +126,8 @@ export class DossierAnswerService implements AnswerService {
         answer: draft.answer,
         grounded: draft.grounded,
         citations: draft.citations,
+        ...(draft.reason === undefined ? {} : { reason: draft.reason }),
+        ...(draft.language === undefined ? {} : { language: draft.language }),
         timings: { retrieveMs: round(retrievedAt - started), answerMs: round(done - retrievedAt), totalMs: round(done - started) },
       };
       return { result, remembered: resolved.remembered };

@@ -1,15 +1,18 @@
 /**
  * Answer → Discord messages, as plain Markdown rather than embeds: embeds vanish for users who turn
  * off link previews, and plain text reads the same on desktop and mobile and in notifications.
- * Pure (no client, no I/O) so the layout is tested without a gateway.
+ * Pure (no client, no I/O) so the layout is tested without a gateway. Sources are grouped by
+ * article: the header once, then each of its quotes with its number.
  *
- *     Muradil Jumadilde is the Chairman of … [1].
+ *     Muradil Jumadilde [1], who met Sahil Babayev [2].
  *
  *     **Sources**
- *     **[1]** [Title](<https://…>) · AZERTAC · 2025-11-04
- *     > Muradil Jumadilde, Chairman of the Federation …
+ *     [Title](<https://…>) · AZERTAC · 2025-11-04
+ *     > **[1]** Muradil Jumadilde, Chairman of the Federation …
+ *     > **[2]** The delegation met Sahil Babayev …
  */
 import type { Answer, Citation } from "../../core/types.js";
+import { groupByArticle, type ArticleCitations } from "./group-citations.js";
 import { collapseWhitespace, escapeInline, escapeMarkdown, safeLinkUrl, truncate } from "./escape-markdown.js";
 import { safePayload, type SafePayload } from "./message-payload.js";
 import { DISCORD_MESSAGE_LIMIT, packBlocks, type MessageBlock } from "./split-message.js";
@@ -18,6 +21,7 @@ import { DISCORD_MESSAGE_LIMIT, packBlocks, type MessageBlock } from "./split-me
 const MAX_QUOTE = 600;
 const MAX_TITLE = 200;
 const MAX_ECHOED_QUESTION = 300;
+const SOURCES_TITLE = "**Sources**";
 
 export interface FormatAnswerOptions {
   /** Echo the question above the answer (slash commands, where Discord hides the option text). */
@@ -44,22 +48,53 @@ export function formatAnswerText(answer: Answer, options: FormatAnswerOptions = 
   for (const paragraph of body.split(/\n\s*\n/)) {
     blocks.push({ text: escapeMarkdown(paragraph.trim()) });
   }
-  answer.citations.forEach((citation, i) => {
-    const text = formatCitation(citation);
-    blocks.push(i === 0 ? { text: `**Sources**\n${text}` } : { text, separator: "\n" });
+  const limit = options.maxLength ?? DISCORD_MESSAGE_LIMIT;
+  groupByArticle(answer.citations).forEach((group, i) => {
+    formatArticle(group, limit - SOURCES_TITLE.length - 1).forEach((text, j) => {
+      blocks.push(i === 0 && j === 0 ? { text: `${SOURCES_TITLE}\n${text}` } : { text, separator: "\n" });
+    });
   });
-  return packBlocks(blocks, options.maxLength ?? DISCORD_MESSAGE_LIMIT);
+  return packBlocks(blocks, limit);
 }
 
-/** One source: number, linked title, outlet, date, then the quoted sentence on its own line. */
-export function formatCitation(citation: Citation): string {
-  const rawTitle = collapseWhitespace(citation.title) || citation.path;
+/**
+ * One article's header with its quotes. When they would not fit in one message the quotes are
+ * spread over several blocks, each starting with the header again: a quote is never split, and
+ * never shown without the article it comes from.
+ */
+export function formatArticle(group: ArticleCitations, budget = DISCORD_MESSAGE_LIMIT): string[] {
+  const header = formatArticleHeader(group.article);
+  const blocks: string[] = [];
+  let current = header;
+  let quotes = 0;
+  for (const citation of group.citations) {
+    const quote = formatQuote(citation);
+    if (quotes > 0 && current.length + 1 + quote.length > budget) {
+      blocks.push(current);
+      current = `${header}\n${quote}`;
+    } else {
+      current = `${current}\n${quote}`;
+    }
+    quotes += 1;
+  }
+  blocks.push(current);
+  return blocks;
+}
+
+/** Linked title (or the file), outlet, date. */
+export function formatArticleHeader(article: Citation): string {
+  const rawTitle = collapseWhitespace(article.title) || article.path;
   const title = escapeInline(truncate(rawTitle, MAX_TITLE));
-  const url = safeLinkUrl(citation.url);
+  const url = safeLinkUrl(article.url);
   const parts = [url === null ? `*${title}*` : `[${title}](<${url}>)`];
-  if (citation.source.trim() !== "") parts.push(escapeInline(citation.source));
-  if (citation.date !== null && citation.date.trim() !== "") parts.push(escapeInline(citation.date));
-  const head = `**[${citation.n}]** ${parts.join(" · ")}`;
+  if (article.source.trim() !== "") parts.push(escapeInline(article.source));
+  if (article.date !== null && article.date.trim() !== "") parts.push(escapeInline(article.date));
+  return parts.join(" · ");
+}
+
+/** One quote as a quote line with its number, shortened so it always fits in one message. */
+export function formatQuote(citation: Citation): string {
   const quote = collapseWhitespace(citation.quote);
-  return quote === "" ? head : `${head}\n> ${escapeInline(truncate(quote, MAX_QUOTE))}`;
+  const marker = `**[${citation.n}]**`;
+  return quote === "" ? `> ${marker}` : `> ${marker} ${escapeInline(truncate(quote, MAX_QUOTE))}`;
 }

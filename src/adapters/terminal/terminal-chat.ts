@@ -1,18 +1,25 @@
 /**
  * The terminal chat, the default front end when no bot token is configured: a prompt on a TTY,
  * one question per line, `/help`, `/sources`, and exit at end of input. Errors become a one-line
- * message; the loop never dies on a bad question.
+ * message; the loop never dies on a bad question. Output is wrapped to the terminal's width.
  */
 import readline from "node:readline";
 import { userMessageOf } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import type { AnswerService } from "../../core/types.js";
-import { formatAnswerText, formatSourcesText, formatWelcomeText } from "./format-answer.js";
+import { DEFAULT_WIDTH, formatAnswerText, formatSourcesText, formatWelcomeText } from "./format-answer.js";
+import { PromptSafeLogger } from "./prompt-safe-logger.js";
+import { ReadlinePrompt } from "./readline-prompt.js";
+import { wrapText } from "./wrap-text.js";
 
 export interface TerminalChatOptions {
   service: AnswerService;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /**
+   * For the chat's own errors. When it is a `PromptSafeLogger` (main.ts passes the one the service
+   * logs to), lines logged while the prompt waits redraw the prompt and the input typed so far.
+   */
   logger: Logger;
   /** Show the prompt and welcome (defaults to whether input is a TTY). */
   interactive?: boolean;
@@ -25,38 +32,56 @@ const HELP = [
   "  /quit     leave (or press Ctrl+D)",
 ].join("\n");
 
+/** The terminal's width when output is one (read at each answer, so resizing works), else 80. */
+export function outputWidth(output: NodeJS.WritableStream): number {
+  const tty = output as { isTTY?: boolean; columns?: number };
+  return tty.isTTY === true && typeof tty.columns === "number" && tty.columns > 0 ? tty.columns : DEFAULT_WIDTH;
+}
+
 /** Runs until end of input or /quit. */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input, output, terminal: interactive, prompt: "? " });
+  const prompt = new ReadlinePrompt(rl, output);
+  const detach = interactive && options.logger instanceof PromptSafeLogger ? options.logger.attach(prompt) : () => undefined;
   const write = (text: string) => output.write(`${text}\n`);
+  const width = () => outputWidth(output);
   const conversationId = `terminal:${process.pid}`;
-  if (interactive) {
-    write(formatWelcomeText(options.service.corpus()));
-    rl.prompt();
-  }
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (line === "") {
-      if (interactive) rl.prompt();
-      continue;
+  try {
+    if (interactive) {
+      write(formatWelcomeText(options.service.corpus(), { width: width() }));
+      prompt.show();
     }
-    if (line === "/quit" || line === "/exit") break;
-    if (line === "/help") write(HELP);
-    else if (line === "/sources") write(formatSourcesText(options.service.corpus()));
-    else if (line.startsWith("/")) write(`Unknown command ${line.split(/\s/)[0] ?? ""}. ${HELP.split("\n")[0] ?? ""} Type /help for commands.`);
-    else {
-      try {
-        write(formatAnswerText(await options.service.ask(line, { conversationId })));
-      } catch (error) {
-        options.logger.error("answering failed", { error });
-        write(userMessageOf(error));
+    for await (const raw of rl) {
+      prompt.hide();
+      const line = raw.trim();
+      if (line === "") {
+        if (interactive) prompt.show();
+        continue;
       }
+      if (line === "/quit" || line === "/exit") break;
+      if (line === "/help") write(HELP);
+      else if (line === "/sources") write(formatSourcesText(options.service.corpus(), { width: width() }));
+      else if (line.startsWith("/")) write(wrapText(unknownCommand(line), { width: width() }).join("\n"));
+      else {
+        try {
+          write(formatAnswerText(await options.service.ask(line, { conversationId }), { width: width() }));
+        } catch (error) {
+          options.logger.error("answering failed", { error });
+          write(userMessageOf(error));
+        }
+      }
+      write("");
+      if (interactive) prompt.show();
     }
-    write("");
-    if (interactive) rl.prompt();
+  } finally {
+    detach();
+    rl.close();
   }
-  rl.close();
+}
+
+function unknownCommand(line: string): string {
+  return `Unknown command ${line.split(/\s/)[0] ?? ""}. ${HELP.split("\n")[0] ?? ""} Type /help for commands.`;
 }

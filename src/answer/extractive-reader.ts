@@ -1,0 +1,172 @@
+/**
+ * The default, offline answerer: a reader in small stages. It reads the question (what is asked,
+ * about what, in which language), finds evidence windows in the retrieved passages and refuses
+ * when none holds what is asked, then answers in one line — the name, date, number, "Yes — …", one
+ * item per article — with the evidence quoted verbatim. Questions about the collection are
+ * answered from the articles' leads. Its evidence scores also re-rank passages (`rank`).
+ */
+import { LRUCache } from "lru-cache";
+import type { AnswerInput, Answerer, DraftAnswer } from "../core/answerer.js";
+import type { LanguageDetector } from "../core/language-detector.js";
+import type { Passage, PassageArticle } from "../core/passage.js";
+import type { Reranker } from "../core/reranker.js";
+import type { Vocabulary } from "../core/vocabulary.js";
+import type { WordRarity } from "../core/word-rarity.js";
+import { languageCue } from "../text/language-cues.js";
+import { TermKeys } from "../text/term-keys.js";
+import { refusal } from "./not-covered.js";
+import { collectionAnswer } from "./reader/collection-answer.js";
+import { composeAnswer } from "./reader/compose-answer.js";
+import { findEvidence, type ArticleKeys, type Evidence } from "./reader/evidence.js";
+import { readQuestion, type QuestionReading, type ReadTerm } from "./reader/question-reading.js";
+import { READER_WEIGHTS } from "./reader/reader-weights.js";
+import { mergeSentenceKeys, sentenceKeys, type SentenceKeys } from "./reader/sentence-keys.js";
+
+export interface ExtractiveReaderOptions {
+  /** Word frequencies, to tell names and specific words from common ones. */
+  rarity?: WordRarity;
+  /** Detects the language of questions that are not plainly English. */
+  languageDetector?: LanguageDetector;
+  /** Most articles cited for a list question. */
+  maxListItems?: number;
+}
+
+/** Articles whose sentence keys are kept between questions (least recently used go first). */
+const KEY_CACHE_ARTICLES = 128;
+
+/** Domain words: a question with one of them is about the articles' world, even when not covered. */
+const DOMAIN =
+  /\b(labou?r|unions?|unionists?|workers?|employ\w*|jobs?|wages?|pay|salar\w+|ministers?|ministry|ministries|strikes?|delegat\w+|memorand\w+|agreements?|deals?|conferences?|ilo|ilc|pensions?|training|safety|migra\w+|cooperat\w+|federation|confederation|social|ahik|minimum|visit\w*|sign\w*)\b/;
+
+export class ExtractiveReader implements Answerer, Reranker {
+  private readonly termKeys = new TermKeys();
+  private readonly keyCache = new LRUCache<PassageArticle, ArticleKeysCache>({ max: KEY_CACHE_ARTICLES });
+
+  constructor(private readonly options: ExtractiveReaderOptions = {}) {}
+
+  /** What the question asks, judged against the words the articles use. */
+  read(question: string, vocabulary: Vocabulary): QuestionReading {
+    return readQuestion(question, { vocabulary, keys: this.termKeys, ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }) });
+  }
+
+  async answer(input: AnswerInput): Promise<DraftAnswer> {
+    const language = await this.languageOf(input.question);
+    if (language !== "en") return refusal("unsupported_language", language ?? undefined);
+    const reading = this.read(input.question, input.vocabulary);
+    if (reading.offTopic) return refusal("out_of_scope", "en");
+    if (reading.collection !== null) {
+      return collectionAnswer(reading.collection, input.passages) ?? refusal("not_covered", "en");
+    }
+    const evidence = this.evidence(reading, input);
+    const best = evidence[0];
+    if (best === undefined) return refusal(this.aboutTheArticles(reading, input.vocabulary) ? "not_covered" : "out_of_scope", "en");
+    return composeAnswer(reading, this.choose(reading, evidence));
+  }
+
+  /** The question with typos corrected and acronyms and demonyms spelled out, for retrieval. */
+  searchText(question: string, vocabulary: Vocabulary): string {
+    const reading = this.read(question, vocabulary);
+    const extra = reading.terms.flatMap((t) => [
+      ...(t.typed === undefined ? [] : [t.term]),
+      ...(t.kind === "acronym" ? t.expansions : []),
+      ...(t.country !== undefined && t.country !== t.term ? [t.country] : []),
+    ]);
+    return extra.length === 0 ? question : `${question} ${[...new Set(extra)].join(" ")}`;
+  }
+
+  /** Passages re-ordered by the reader's best evidence in each (answer-aware re-ranking); the rest keep their order after. */
+  rerank(question: string, passages: readonly Passage[], vocabulary: Vocabulary): Passage[] {
+    const reading = this.read(question, vocabulary);
+    if (reading.offTopic || reading.collection !== null) return [...passages];
+    const best = new Map<string, number>();
+    for (const e of this.evidence(reading, { passages, vocabulary })) {
+      if (!best.has(e.article.id)) best.set(e.article.id, e.score);
+    }
+    return passages
+      .map((p, i) => ({ p, i, score: best.get(p.article.id) }))
+      .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.i - b.i)
+      .map((x) => x.p);
+  }
+
+  private evidence(reading: QuestionReading, input: Pick<AnswerInput, "passages" | "vocabulary" | "followUp">): Evidence[] {
+    const contextTerms: ReadTerm[] =
+      input.followUp === undefined ? [] : this.read(input.followUp.previousQuestion, input.vocabulary).terms.filter((t) => t.kind !== "frame").map((t) => ({ ...t, required: false }));
+    return findEvidence({ reading, contextTerms, passages: input.passages, keysOf: (a) => this.keysOf(a), termKeys: this.termKeys });
+  }
+
+  /** The evidence to cite: the best window, or for a list the best window of each article that answers nearly as well. */
+  private choose(reading: QuestionReading, evidence: readonly Evidence[]): Evidence[] {
+    const best = evidence[0];
+    if (best === undefined) return [];
+    if (!reading.list) return [best];
+    const perArticle: Evidence[] = [];
+    for (const e of evidence) {
+      if (perArticle.length >= (this.options.maxListItems ?? 6)) break;
+      if (perArticle.some((x) => x.article.id === e.article.id)) continue;
+      if (e.score >= best.score * READER_WEIGHTS.listShare) perArticle.push(e);
+    }
+    return perArticle;
+  }
+
+  /** "en" for English, another ISO code, or null when another language is certain but not which. */
+  private async languageOf(question: string): Promise<string | null> {
+    const cue = languageCue(question);
+    if (cue === "english") return "en";
+    const detected = this.options.languageDetector === undefined ? null : await this.options.languageDetector.detect(question).catch(() => null);
+    if (cue === "unclear") return detected === null || detected === "en" ? "en" : detected;
+    return detected === "en" ? null : detected;
+  }
+
+  /** Whether a question no article answers is still about their world (not covered) or not at all (out of scope). */
+  private aboutTheArticles(reading: QuestionReading, vocabulary: Vocabulary): boolean {
+    if (DOMAIN.test(reading.text)) return true;
+    return reading.terms.some((t) => (t.kind === "name" || t.kind === "place" || t.kind === "acronym") && vocabulary.has(t.term));
+  }
+
+  private keysOf(article: PassageArticle): ArticleKeys {
+    let cached = this.keyCache.get(article);
+    if (cached === undefined) {
+      cached = new ArticleKeysCache(article, this.termKeys);
+      this.keyCache.set(article, cached);
+    }
+    return cached;
+  }
+}
+
+/** Sentence keys of one article, computed when first needed. */
+class ArticleKeysCache implements ArticleKeys {
+  private readonly sentences: (SentenceKeys | undefined)[] = [];
+  private titleKeys: SentenceKeys | undefined;
+  private metaKeys: SentenceKeys | undefined;
+  private wholeKeys: SentenceKeys | undefined;
+
+  constructor(
+    private readonly article: PassageArticle,
+    private readonly termKeys: TermKeys,
+  ) {}
+
+  sentence(i: number): SentenceKeys {
+    let keys = this.sentences[i];
+    if (keys === undefined) {
+      const span = this.article.spans[i];
+      keys = sentenceKeys(span === undefined ? "" : this.article.text.slice(span.start, span.end), this.termKeys);
+      this.sentences[i] = keys;
+    }
+    return keys;
+  }
+
+  title(): SentenceKeys {
+    this.titleKeys ??= sentenceKeys(this.article.title, this.termKeys);
+    return this.titleKeys;
+  }
+
+  whole(): SentenceKeys {
+    this.wholeKeys ??= mergeSentenceKeys(this.article.spans.map((_, i) => this.sentence(i)));
+    return this.wholeKeys;
+  }
+
+  meta(): SentenceKeys {
+    this.metaKeys ??= sentenceKeys(`${this.article.source} ${this.article.date?.slice(0, 4) ?? ""}`, this.termKeys);
+    return this.metaKeys;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Candidate answers of a type inside one sentence: people's names, organisations, places, dates,
+ * numbers with what they count, durations. Found by the shapes news prose gives them (capitalised
+ * name sequences next to titles, organisation words, month names, digits with units), each as a
+ * span of the sentence so it can be shown and checked against the quote.
+ */
+import { MONTH_NAMES } from "../../text/months.js";
+import { countryOf, isPlace } from "../../text/places.js";
+import { normalizeTerm } from "../../text/tokenize.js";
+
+export type SpanKind = "person" | "organization" | "place" | "date" | "number" | "duration";
+
+export interface AnswerSpan {
+  kind: SpanKind;
+  text: string;
+  /** Character offsets in the sentence. */
+  start: number;
+  end: number;
+}
+
+const MONTH = MONTH_NAMES.map((m) => m.charAt(0).toUpperCase() + m.slice(1)).join("|");
+const MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?`;
+const DATES: readonly RegExp[] = [
+  new RegExp(String.raw`\b${DAY}\s+(?:${MONTH}|(?:${MONTH_ABBR})\.?)(?:\s*[-–]\s*${DAY}\s+(?:${MONTH}))?(?:,?\s+\d{4})?\b`, "g"),
+  new RegExp(String.raw`\b(?:${MONTH}|(?:${MONTH_ABBR})\.?)\s+${DAY}(?:\s*[-–]\s*(?:${MONTH})\s+${DAY})?(?:,?\s+\d{4})?\b`, "g"),
+  new RegExp(String.raw`\b(?:early |mid-|late |the end of )?(?:${MONTH})(?:\s+(?:19|20)\d{2})\b`, "g"),
+  /\b(?:in|since|from|until|by|of|during)\s+((?:19|20)\d{2})\b/g,
+  /\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+];
+
+const UNIT =
+  "percent|per cent|%|workers|employees|delegates|participants|people|persons|members|migrants|inspectors|activists|countries|" +
+  "unions|organizations|organisations|companies|enterprises|students|trainees|teachers|miners|doctors|calls|cases|accidents|deaths|" +
+  "million|billion|thousand|tenge|rials|rial|tomans|manat|manats|som|soms|sums|lira|liras|TL|rubles|roubles|dollars|euros|USD|AZN|KZT|" +
+  "days|weeks|months|years|hours|jobs|vacancies|places|branches|times|points|sessions|courses|projects|districts|regions|cities|" +
+  "documents|agreements|memorandums|applications|requests|complaints|visits|meetings|percentage points";
+const NUMBER = new RegExp(
+  String.raw`(?:\b(?:over|about|around|nearly|almost|more than|less than|fewer than|some|up to|at least|roughly|approximately)\s+)?` +
+    String.raw`(?<![\w.,-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|st\b|nd\b|rd\b|th\b)(?:\s*(?:%|percent|per cent))?` +
+    String.raw`(?:\s+(?:million|billion|thousand))?(?:\s+(?:[a-z]+\s+)?(?:${UNIT}))?`,
+  "gi",
+);
+const WORD_NUMBER =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands|millions)\s+(?:[a-z]+\s+)?(?:days|weeks|months|years|hours|workers|delegates|countries|people|members|times|unions)\b/gi;
+const DURATION = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several)(?:\s*[-–]\s*\d+)?[\s-]+(?:day|days|week|weeks|month|months|year|years|hour|hours)\b(?:\s+long)?/gi;
+
+/** Words that make a capitalised sequence an organisation, not a person. */
+const ORG_WORDS = new Set(
+  (
+    "confederation federation ministry union unions center centre organization organisation agency council association academy institute " +
+    "house chamber committee fund service inspectorate bank company party parliament assembly office department university school " +
+    "congress conference session forum government cabinet commission court corporation foundation network alliance league society " +
+    "workers trade labour labor social protection population news mehr azertac trend irna apa report kabar times daily"
+  ).split(" "),
+);
+/** Titles and honorifics before a name; not part of it. */
+const TITLES = new Set(
+  (
+    "mr mrs ms dr prof minister deputy chairman chairwoman chair president head director secretary general ambassador vice " +
+    "first acting labor labour social iranian azerbaijani kyrgyz turkish kazakh uzbek tajik russian the his her their its " +
+    "sheikh sir lady lord mayor governor speaker"
+  ).split(" "),
+);
+
+const CONNECTORS = /^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/i;
+const CAPITALISED_RUN = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|for|and|the|on|de|al|bin|ibn|van|von|&)\s+)*\p{Lu}[\p{L}’'.-]*)*/gu;
+
+function collect(out: AnswerSpan[], kind: SpanKind, re: RegExp, sentence: string, group = 0): void {
+  for (const m of sentence.matchAll(re)) {
+    const text = (m[group] ?? m[0]).trim();
+    if (text === "") continue;
+    const start = (m.index ?? 0) + m[0].indexOf(text);
+    out.push({ kind, text, start, end: start + text.length });
+  }
+}
+
+const isMonth = (w: string) => MONTH_NAMES.includes(normalizeTerm(w));
+
+/** All candidate answers in a sentence, in order of appearance (a span may be of several kinds). */
+export function answerSpans(sentence: string): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  for (const re of DATES) collect(out, "date", re, sentence, re.source.startsWith("\\b(?:in|since") ? 1 : 0);
+  collect(out, "duration", DURATION, sentence);
+  const dates = out.filter((s) => s.kind === "date");
+  for (const m of sentence.matchAll(NUMBER)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const text = m[0].trim();
+    if (dates.some((d) => d.start <= start && end <= d.end + 1)) continue;
+    if (/^(?:19|20)\d{2}$/.test(text)) continue; // a bare year is a date, not a count
+    out.push({ kind: "number", text, start: start + m[0].indexOf(text), end });
+  }
+  collect(out, "number", WORD_NUMBER, sentence);
+  for (const m of sentence.matchAll(CAPITALISED_RUN)) {
+    const words = m[0].split(/\s+/);
+    const start = m.index ?? 0;
+    // Drop leading titles ("Iranian Labor Minister Mohammad Shariatmadari" → "Mohammad Shariatmadari").
+    let from = 0;
+    while (from < words.length - 1 && (TITLES.has(normalizeTerm(words[from] ?? "")) || CONNECTORS.test(words[from] ?? ""))) from++;
+    const kept = words.slice(from);
+    const text = kept.join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
+    if (text === "" || kept.every(isMonth)) continue;
+    const offset = start + m[0].indexOf(kept[0] ?? "");
+    const lower = kept.map((w) => normalizeTerm(w.replace(/[’'.,]+$/, "").replace(/[’']s$/, "")));
+    if (lower.every((w) => isPlace(w) || countryOf(w) !== null) && lower.length <= 2) {
+      out.push({ kind: "place", text, start: offset, end: offset + text.length });
+      continue;
+    }
+    if (lower.some((w) => ORG_WORDS.has(w)) || (/^\p{Lu}{2,}[\p{L}-]*$/u.test(text) && text.length <= 8)) {
+      out.push({ kind: "organization", text, start: offset, end: offset + text.length });
+      continue;
+    }
+    const nameWords = lower.filter((w) => !/^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/.test(w));
+    if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w))) {
+      out.push({ kind: "person", text, start: offset, end: offset + text.length });
+    }
+  }
+  // Places named in lower case or inside longer runs ("in Geneva, Switzerland").
+  for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)) {
+    const w = normalizeTerm(m[0].replace(/[’']s$/, ""));
+    if (isPlace(w) && !out.some((s) => s.kind === "place" && s.start <= (m.index ?? 0) && (m.index ?? 0) < s.end)) {
+      out.push({ kind: "place", text: m[0].replace(/[’']s$/, ""), start: m.index ?? 0, end: (m.index ?? 0) + m[0].replace(/[’']s$/, "").length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

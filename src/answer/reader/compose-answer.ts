@@ -1,0 +1,151 @@
+/**
+ * The last stage of the reader: the answer in one line — the name, date, number or place asked
+ * for, "Yes — …", one item per article for a list, or the clause of the sentence that answers —
+ * with numbered citations whose quotes are the evidence, copied verbatim. The answer line and the
+ * quote are not the same sentence printed twice.
+ */
+import type { DraftAnswer } from "../../core/answerer.js";
+import type { Citation } from "../../core/types.js";
+import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
+import { answerSpans, type AnswerSpan } from "./answer-spans.js";
+import type { Evidence } from "./evidence.js";
+import type { QuestionReading } from "./question-reading.js";
+
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
+const ATTRIBUTION_END =
+  /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
+const ATTRIBUTION_START = /^(?:according to [^,]{3,90},\s*|[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}\s+(?:said|noted|added|stressed) that\s+)/iu;
+const LEADING_FILLER = /^(?:[,;:–—-]\s*|(?:on|of|in|with|for|to|that|about|as|by|and|is|are|was|were|include|includes|including|such as)\s+)+/i;
+
+const capitalise = (s: string) => (s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1));
+
+/** The evidence quote: the sentence, with the one before when it starts by pointing back. */
+export function quoteSpan(e: Evidence): { start: number; end: number } {
+  const own = e.article.spans[e.sentence];
+  const prev = e.article.spans[e.sentence - 1];
+  const start = e.anaphoric && prev !== undefined ? prev.start : (own?.start ?? 0);
+  return { start, end: own?.end ?? start };
+}
+
+/** The part of a sentence that answers: attribution and datelines dropped, and — when the question's words all stand early — only what follows them. */
+export function answerClause(e: Evidence): string {
+  let text = normalizeWhitespace(e.text.replace(DATELINE, "")).replace(ATTRIBUTION_END, "").replace(ATTRIBUTION_START, "").replace(/[.;:!]+$/, "");
+  const matchedAt = [...e.matched.entries()]
+    .filter(([t, m]) => m === 1 || t.kind !== "frame")
+    .flatMap(([t]) => e.keys.stems.flatMap((s, i) => (s === t.stem || t.synonyms.has(s) ? [i] : [])));
+  const tokens = e.keys.tokens;
+  if (matchedAt.length > 0 && tokens.length > 8) {
+    const last = Math.max(...matchedAt);
+    const restTokens = tokens.length - last - 1;
+    const cut = tokens[last + 1];
+    if (restTokens >= 4 && last / tokens.length <= 0.6 && cut !== undefined) {
+      const rest = normalizeWhitespace(e.text.slice(cut.start)).replace(ATTRIBUTION_END, "").replace(/[.;:!]+$/, "").replace(LEADING_FILLER, "");
+      if (rest.split(/\s+/).length >= 4) text = rest;
+    }
+  }
+  const words = text.split(/\s+/);
+  if (words.length > 48) text = `${words.slice(0, 45).join(" ")} …`;
+  return capitalise(text);
+}
+
+const KINDS: Record<string, AnswerSpan["kind"][]> = {
+  person: ["person", "organization"],
+  organization: ["organization"],
+  place: ["place"],
+  date: ["date"],
+  number: ["number"],
+  duration: ["duration", "number"],
+};
+
+/** The span of the asked kind nearest the question's words (not one the question already names). */
+function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; text: string } | null {
+  const kinds = KINDS[reading.expects];
+  if (kinds === undefined) return null;
+  const fresh = (spans: readonly AnswerSpan[]) =>
+    spans.filter((s) => kinds.includes(s.kind) && !s.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).every((w) => reading.text.includes(w)));
+  let candidates = fresh(e.spans).map((span) => ({ span, text: e.text }));
+  const prev = e.article.spans[e.sentence - 1];
+  if (candidates.length === 0 && e.anaphoric && prev !== undefined) {
+    const prevText = e.article.text.slice(prev.start, prev.end);
+    candidates = fresh(answerSpans(prevText)).map((span) => ({ span, text: prevText }));
+  }
+  if (candidates.length === 0) return null;
+  const matchedChars = [...e.matched.keys()].flatMap((t) => e.keys.tokens.filter((tok, i) => e.keys.stems[i] === t.stem).map((tok) => tok.start));
+  const distance = (s: AnswerSpan) => (matchedChars.length === 0 ? s.start : Math.min(...matchedChars.map((c) => Math.abs(c - s.start))));
+  // Prefer the asked kind's first choice (a person over an organisation for "who"), then nearness.
+  candidates.sort((a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || distance(a.span) - distance(b.span));
+  return candidates[0] ?? null;
+}
+
+/** "Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan" or "Iranian Labor Minister Mohammad Shariatmadari". */
+function withRole(name: AnswerSpan, sentence: string): string {
+  const after = /^,\s*((?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*|of|the|and|for|on)(?:\s+(?:[\p{Lu}][\p{L}’'-]*|of|the|and|for|on))*)\s*[,.]/u.exec(sentence.slice(name.end));
+  if (after?.[1] !== undefined && after[1].split(/\s+/).length <= 14) return `${name.text}, ${after[1]}`;
+  const before = /((?:[\p{Lu}][\p{L}’'-]*\s+){1,5})$/u.exec(sentence.slice(0, name.start));
+  const title = before?.[1]?.trim();
+  if (title !== undefined && /\b(minister|chairman|chairwoman|chair|president|head|director|secretary|leader|deputy|ambassador|general)\b/i.test(title)) return `${name.text}, ${title}`;
+  return name.text;
+}
+
+function directAnswer(reading: QuestionReading, e: Evidence): string {
+  if (reading.expects === "yesno") return `Yes — ${lowerFirst(answerClause(e))}`;
+  if (reading.expects === "definition") {
+    const acronym = reading.terms.find((t) => t.kind === "acronym");
+    if (acronym !== undefined) {
+      const m = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'-]*\s+)(?:(?:of|for|and|on|the)\s+|[\p{Lu}][\p{L}’'-]*\s+){0,10}[\p{Lu}][\p{L}’'-]*)\s*\(${escape(acronym.term)}\)`, "iu").exec(e.text);
+      if (m?.[1] !== undefined) return `${acronym.term.toUpperCase()} stands for the ${m[1].replace(/^the\s+/i, "")}`;
+    }
+    return answerClause(e);
+  }
+  const picked = pickSpan(reading, e);
+  if (picked === null) return answerClause(e);
+  const { span, text } = picked;
+  switch (span.kind) {
+    case "person":
+      return withRole(span, text);
+    case "date": {
+      const year = e.article.date?.slice(0, 4);
+      return !/\b(19|20)\d{2}\b/.test(span.text) && year !== undefined ? `${capitalise(span.text)} (${year})` : capitalise(span.text);
+    }
+    case "place": {
+      const country = /^,\s*([\p{Lu}][\p{L}]+)/u.exec(text.slice(span.end));
+      return country?.[1] !== undefined ? `${span.text}, ${country[1]}` : span.text;
+    }
+    default:
+      return capitalise(span.text);
+  }
+}
+
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(I|I'm)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+
+/** A citation of one piece of evidence. */
+function citationOf(e: Evidence, n: number): Citation {
+  const { start, end } = quoteSpan(e);
+  return {
+    n,
+    title: e.article.title,
+    source: e.article.source,
+    date: e.article.date,
+    url: e.article.url,
+    path: e.article.path,
+    quote: normalizeWhitespace(e.article.text.slice(start, end)),
+  };
+}
+
+/** The answer for the chosen evidence: one piece, or one per article for a list. */
+export function composeAnswer(reading: QuestionReading, chosen: readonly Evidence[]): DraftAnswer {
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const e of chosen) {
+    const c = citationOf(e, citations.length + 1);
+    const same = citations.find((x) => x.path === c.path && x.quote === c.quote);
+    const n = same?.n ?? c.n;
+    if (same === undefined) citations.push(c);
+    let line = directAnswer(reading, e);
+    if (chosen.length === 1 && reading.presentTense && reading.expects === "person" && e.article.date !== null) line += ` (as of ${e.article.date})`;
+    parts.push(`${line.replace(/[.\s]+$/, "")} [${n}]`);
+  }
+  const answer = parts.length === 1 ? `${parts[0]}.` : `${parts.join("; ")}.`;
+  return { answer, grounded: citations.length > 0, citations, language: "en" };
+}

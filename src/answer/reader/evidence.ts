@@ -1,0 +1,231 @@
+/**
+ * The evidence stage: every sentence of the retrieved passages (and the sentence after each
+ * passage, where "It…" / "The two sides…" often carries the answer) is read as a window — the
+ * sentence, the one before it, the article's lead and title — and scored on features of how well
+ * it answers the question. Windows that lack a required name, the asked-about thing, the asked
+ * year or the asked role are not evidence at all: those are the refusals "by what is asked".
+ */
+import type { Passage, PassageArticle } from "../../core/passage.js";
+import type { TermKeys } from "../../text/term-keys.js";
+import { answerSpans, type AnswerSpan } from "./answer-spans.js";
+import type { QuestionReading, ReadTerm } from "./question-reading.js";
+import { ROLE_SYNONYMS } from "./question-words.js";
+import { READER_WEIGHTS, type Features } from "./reader-weights.js";
+import { matchTerm, mergeSentenceKeys, positionsOf, type SentenceKeys } from "./sentence-keys.js";
+
+export interface Evidence {
+  article: PassageArticle;
+  /** Sentence index in the article. */
+  sentence: number;
+  /** Retrieval rank of the passage it came from (0 = best). */
+  rank: number;
+  text: string;
+  keys: SentenceKeys;
+  /** The previous sentence carries the subject ("It…", "The two sides…"): quote both. */
+  anaphoric: boolean;
+  features: Features;
+  score: number;
+  /** Terms matched, and how (1 = in the sentence itself). */
+  matched: Map<ReadTerm, number>;
+  spans: AnswerSpan[];
+}
+
+export interface ArticleKeys {
+  sentence(i: number): SentenceKeys;
+  title(): SentenceKeys;
+  meta(): SentenceKeys;
+  /** Every sentence's keys merged: the names the article mentions anywhere. */
+  whole(): SentenceKeys;
+}
+
+/** Sentences that start by pointing back: the subject is in the sentence before. */
+const ANAPHORIC =
+  /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
+const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
+
+const KIND_OF: Record<string, AnswerSpan["kind"][]> = {
+  person: ["person", "organization"],
+  organization: ["organization"],
+  place: ["place"],
+  date: ["date"],
+  number: ["number"],
+  duration: ["duration", "number"],
+};
+
+export interface EvidenceOptions {
+  reading: QuestionReading;
+  /** Terms of the previous question, for follow-ups (optional, half weight). */
+  contextTerms: readonly ReadTerm[];
+  passages: readonly Passage[];
+  keysOf: (article: PassageArticle) => ArticleKeys;
+  termKeys: TermKeys;
+  /** Told why each rejected window was rejected (diagnostics). */
+  onReject?: (article: PassageArticle, sentence: number, why: string) => void;
+}
+
+/** Scored evidence windows that pass the gate, best first. */
+export function findEvidence(options: EvidenceOptions): Evidence[] {
+  const { reading, passages } = options;
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);
+  const oldest = passages.reduce((min, p) => (p.article.date !== null && (min === null || p.article.date < min) ? p.article.date : min), null as string | null);
+  passages.forEach((passage, rank) => {
+    const { article } = passage;
+    const spans = article.spans;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      if (span === undefined) continue;
+      const inside = span.end > passage.start && span.start < passage.end;
+      const after = span.start >= passage.end && spans[i - 1] !== undefined && (spans[i - 1]?.start ?? 0) < passage.end;
+      if (!inside && !after) continue;
+      const id = `${article.id}#${i}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const text = article.text.slice(span.start, span.end);
+      if (BOILERPLATE.test(text) || text.split(/\s+/).length < 4) continue;
+      const e = evaluate({ ...options, article, i, rank, text, newest, oldest, after });
+      if (e !== null) out.push(e);
+    }
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+interface WindowInput extends EvidenceOptions {
+  article: PassageArticle;
+  i: number;
+  rank: number;
+  text: string;
+  newest: string | null;
+  oldest: string | null;
+  after: boolean;
+}
+
+function evaluate(w: WindowInput): Evidence | null {
+  const { reading, article, i } = w;
+  const keys = w.keysOf(article);
+  const own = keys.sentence(i);
+  const anaphoric = i > 0 && ANAPHORIC.test(w.text.replace(DATELINE, "").trim());
+  const prev = i > 0 ? keys.sentence(i - 1) : null;
+  const lead = i > 1 ? keys.sentence(0) : null;
+  const context = mergeSentenceKeys([keys.title(), keys.meta(), ...(lead === null ? [] : [lead])]);
+  const prevWeight = anaphoric ? 0.9 : 0.6;
+
+  // Years: a question about a year is answered from that year's article, or a sentence naming the year.
+  const year = article.date === null ? null : Number(article.date.slice(0, 4));
+  const yearOk = reading.years.length === 0 || (year !== null && reading.years.includes(year)) || reading.years.some((y) => own.raw.has(String(y)));
+  const reject = (why: string) => {
+    w.onReject?.(article, i, why);
+    return null;
+  };
+  if (!yearOk) return reject("year");
+
+  const matched = new Map<ReadTerm, number>();
+  let total = 0;
+  let got = 0;
+  let ownGot = 0;
+  const terms = [...reading.terms, ...w.contextTerms];
+  for (const t of terms) {
+    const named = t.kind === "name" || t.kind === "place" || t.kind === "acronym";
+    const inOwn = matchTerm(t, own, w.termKeys);
+    const inPrev = prev === null || inOwn === 1 ? 0 : matchTerm(t, prev, w.termKeys) * prevWeight;
+    const inContext = inOwn === 1 ? 0 : matchTerm(t, context, w.termKeys) * (named ? 0.6 : 0.3);
+    // A name the article gives elsewhere still sets the scene ("…, Shariatmadari said. He expressed hope…").
+    const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named ? 0 : matchTerm(t, keys.whole(), w.termKeys) * 0.4;
+    const m = Math.max(inOwn, inPrev, inContext, inArticle);
+    const contextual = w.contextTerms.includes(t);
+    const weight = contextual ? t.weight * 0.5 : t.weight;
+    if (t.kind !== "frame") total += weight;
+    if (m > 0) {
+      matched.set(t, inOwn > 0 ? inOwn : m);
+      if (t.kind !== "frame") got += weight * m;
+      if (inOwn > 0 && t.kind !== "frame") ownGot += weight * inOwn;
+    } else if (t.required && !contextual) {
+      return reject(`required ${t.term}`); // a name, place, number or acronym the window lacks: it does not answer
+    }
+  }
+  // The thing asked about must be in the sentence or the one before, not only in the lead.
+  const focus = reading.focus;
+  if (focus !== null && matchTerm(focus, own, w.termKeys) === 0 && (prev === null || matchTerm(focus, prev, w.termKeys) === 0)) return reject(`focus ${focus.term}`);
+
+  const spans = answerSpans(w.text);
+  if (!roleHolds(reading, own, spans, w.termKeys)) return reject("role");
+  if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
+
+  const kinds = KIND_OF[reading.expects];
+  const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !spanInQuestion(s, reading));
+  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
+  const features: Features = {
+    coverage: total === 0 ? 0 : got / total,
+    ownCoverage: total === 0 ? 0 : ownGot / total,
+    answerType: kinds === undefined ? 0.5 : fresh.length > 0 ? 1 : prevSpans * 0.5,
+    rank: 1 / (1 + w.rank),
+    lead: i <= 1 ? 1 : 0,
+    after: w.after ? 1 : 0,
+    recency: recencyOf(reading, article.date, w.newest, w.oldest),
+    yearInSentence: reading.years.some((y) => own.raw.has(String(y))) ? 1 : 0,
+    proximity: proximity(reading, own),
+    definition: reading.expects === "definition" && /\([\p{Lu}][\p{L}-]{1,11}\)/u.test(w.text) ? 1 : 0,
+  };
+  if (total > 0 && features.coverage < READER_WEIGHTS.minCoverage) return reject(`coverage ${features.coverage.toFixed(2)}`);
+  const score = (Object.keys(features) as (keyof Features)[]).reduce((sum, k) => sum + READER_WEIGHTS.features[k] * features[k], 0);
+  return { article, sentence: i, rank: w.rank, text: w.text, keys: own, anaphoric, features, score, matched, spans };
+}
+
+function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
+  const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2);
+  return words.length > 0 && words.every((w) => reading.text.includes(w));
+}
+
+/**
+ * "Who is the mayor of Baku?": someone must hold that role, of that place or body, in the sentence
+ * itself — the role word with a name next to it, and whose role it is right before it ("Iranian
+ * Labor Minister …", "AHIK Chairman …") or right after it ("Chairman of the Federation of …").
+ */
+function roleHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
+  const role = reading.role;
+  if (role === null) return true;
+  const names = ROLE_SYNONYMS[role.role.term] ?? [role.role.term];
+  const stems = new Set(names.map((n) => termKeys.stem(n)));
+  const at = own.stems.flatMap((s, i) => (stems.has(s) ? [i] : []));
+  const people = spans.filter((s) => s.kind === "person").map((s) => own.tokens.findIndex((t) => t.start >= s.start));
+  return at.some((r) => {
+    if (!people.some((p) => p >= 0 && p >= r - 8 && p <= r + 14)) return false;
+    const after = own.tokens[r + 1]?.term === "of" ? [r + 1, r + 12] : [r, r];
+    return role.of.every((t) => positionsOf(t, own).some((p) => (p >= r - 4 && p < r) || (p > after[0]! && p <= after[1]!)));
+  });
+}
+
+const PEOPLE = /^(people|persons|person|individuals|participants|attendees|ppl)$/;
+
+/** "How many members…": a number must count that noun in the sentence itself. */
+function countHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
+  const counted = reading.counted;
+  if (counted === null || reading.expects !== "number") return true;
+  const numbers = spans.filter((s) => s.kind === "number");
+  if (numbers.length === 0) return false;
+  if (PEOPLE.test(counted.term)) return true;
+  const near = positionsOf(counted, own);
+  if (near.length === 0) return false;
+  return numbers.some((n) => {
+    const idx = own.tokens.findIndex((t) => t.start >= n.start);
+    return idx >= 0 && near.some((p) => Math.abs(p - idx) <= 6);
+  }) || termKeys.stem(counted.term) === "";
+}
+
+function recencyOf(reading: QuestionReading, date: string | null, newest: string | null, oldest: string | null): number {
+  if (date === null) return 0;
+  const wantsLatest = reading.recency === "latest" || reading.presentTense;
+  if (wantsLatest && newest !== null && oldest !== null && newest !== oldest) return (Date.parse(date) - Date.parse(oldest)) / (Date.parse(newest) - Date.parse(oldest));
+  if (reading.recency === "earliest" && newest !== null && oldest !== null && newest !== oldest) return (Date.parse(newest) - Date.parse(date)) / (Date.parse(newest) - Date.parse(oldest));
+  return 0;
+}
+
+/** How close together the question's terms stand in the sentence (1 = adjacent). */
+function proximity(reading: QuestionReading, own: SentenceKeys): number {
+  const positions = reading.terms.filter((t) => t.kind !== "frame").flatMap((t) => positionsOf(t, own).slice(0, 1));
+  if (positions.length < 2) return 0;
+  const spread = Math.max(...positions) - Math.min(...positions) + 1;
+  return positions.length / spread;
+}

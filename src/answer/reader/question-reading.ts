@@ -1,0 +1,269 @@
+/**
+ * The first stage of the reader: what a question asks (a person, a date, a number, yes or no, a
+ * description…), about what (its terms, each with the ways an article may say it), under which
+ * constraints (years, "latest"), and whether it is a question about the articles at all. Chat
+ * spellings, contractions, typos and acronyms are bridged here, once, so later stages only match.
+ */
+import type { Vocabulary } from "../../core/vocabulary.js";
+import type { WordRarity } from "../../core/word-rarity.js";
+import { commonExpansions, looksLikeAcronym } from "../../text/acronyms.js";
+import { chatWord } from "../../text/chat-words.js";
+import { collectionIntent, type CollectionIntent } from "../../text/collection-intent.js";
+import { expandContraction } from "../../text/contractions.js";
+import { countryOf } from "../../text/places.js";
+import { STOPWORDS } from "../../text/stopwords.js";
+import { synonymPhrasesOf, synonymStems } from "../../text/synonyms.js";
+import type { TermKeys } from "../../text/term-keys.js";
+import { normalizeTerm, tokenize } from "../../text/tokenize.js";
+import { typoVariants } from "../../text/typo-variants.js";
+import { FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
+
+export type AnswerKind = "person" | "role" | "organization" | "place" | "date" | "number" | "duration" | "description" | "reason" | "yesno" | "definition";
+export type TermKind = "name" | "place" | "number" | "acronym" | "content" | "frame";
+
+export interface ReadTerm {
+  /** The normalised word (after chat-word and typo correction). */
+  term: string;
+  /** The word as typed, when it was corrected. */
+  typed?: string;
+  stem: string;
+  /** Other stems that count as this word (curated synonyms). */
+  synonyms: ReadonlySet<string>;
+  /** Phrases that count as this word, as stem lists (acronym expansions). */
+  phrases: readonly string[][];
+  /** The same phrases as words, for retrieval. */
+  expansions: readonly string[];
+  kind: TermKind;
+  /** Canonical country of a place ("kyrgyz" → "kyrgyzstan"). */
+  country?: string;
+  /** Must be found in the evidence, or the articles do not answer the question. */
+  required: boolean;
+  weight: number;
+  /** Token position in the question. */
+  position: number;
+}
+
+export interface QuestionReading {
+  /** The question as read: lower case, contractions expanded, chat words replaced. */
+  text: string;
+  expects: AnswerKind;
+  /** Terms to find in the evidence (stopwords and question words dropped). */
+  terms: ReadTerm[];
+  /** The thing asked about ("mayor", "traffic", "members"): never missable. */
+  focus: ReadTerm | null;
+  /** "the chairman of AHIK", "Kyrgyzstan's labour minister": the role and whose it is. */
+  role: { role: ReadTerm; of: ReadTerm[] } | null;
+  /** The counted noun of "how many X". */
+  counted: ReadTerm | null;
+  years: number[];
+  recency: "latest" | "earliest" | null;
+  /** "who is …", "what is the current …": the answer is true as of an article's date. */
+  presentTense: boolean;
+  /** Several answers expected ("which delegations…", "all the …"). */
+  list: boolean;
+  collection: CollectionIntent | null;
+  /** Not a question about the articles (greeting, request for a poem, the weather). */
+  offTopic: boolean;
+}
+
+export interface ReadOptions {
+  vocabulary: Vocabulary;
+  rarity?: WordRarity;
+  keys: TermKeys;
+}
+
+const WH = /^(who|whom|whose|what|which|when|where|why|how)$/;
+const AUX = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)$/;
+
+/** One word of the question after chat-word, contraction and typo repair. */
+interface Word {
+  term: string;
+  typed?: string;
+  raw: string;
+  capitalised: boolean;
+}
+
+function repairWords(question: string, options: ReadOptions): Word[] {
+  const words: Word[] = [];
+  for (const [i, token] of tokenize(question).entries()) {
+    const raw = question.slice(token.start, token.end);
+    const capitalised = /^\p{Lu}/u.test(raw) && (i > 0 || /^\p{Lu}{2,}/u.test(raw));
+    const expanded = expandContraction(token.term) ?? chatWord(token.term);
+    if (expanded !== null) {
+      for (const part of expanded.split(" ")) words.push({ term: part, typed: token.term, raw: part, capitalised: false });
+      continue;
+    }
+    const corrected = possessiveBase(token.term, options) ?? correctTypo(token.term, options);
+    words.push(corrected === null ? { term: token.term, raw, capitalised } : { term: corrected, typed: token.term, raw, capitalised });
+  }
+  return words;
+}
+
+/** "irans" → "iran", "ahiks" → "ahik": a possessive typed without its apostrophe. */
+function possessiveBase(term: string, options: ReadOptions): string | null {
+  if (term.length < 4 || !term.endsWith("s") || countryOf(term) !== null) return null;
+  const base = term.slice(0, -1);
+  if (countryOf(base) !== null) return base;
+  if (options.vocabulary.has(term) || options.rarity?.rank(term) !== undefined) return null;
+  return options.vocabulary.has(base) ? base : null;
+}
+
+/**
+ * The word one edit away from an unknown word: a word of the articles (the most frequent one), or
+ * else a common English word (the most common one), or nothing. Words general English knows are
+ * left alone (they are not typos, just not in the articles).
+ */
+function correctTypo(term: string, options: ReadOptions): string | null {
+  if (term.length < 5 || options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null) return null;
+  const rank = options.rarity?.rank(term);
+  if (rank !== undefined && rank < 60_000) return null;
+  let corpus: { term: string; frequency: number } | null = null;
+  let english: { term: string; rank: number } | null = null;
+  for (const v of typoVariants(term)) {
+    if (STOPWORDS.has(v)) continue;
+    const frequency = options.vocabulary.frequency(v);
+    if (frequency > 0 && (corpus === null || frequency > corpus.frequency)) corpus = { term: v, frequency };
+    const r = options.rarity?.rank(v);
+    if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
+  }
+  return corpus?.term ?? english?.term ?? null;
+}
+
+/** "which city", "what year", "what is his position": the noun names the answer's type, not its topic. */
+function typeNounPosition(words: readonly Word[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - 3), at).map((w) => w.term);
+  return before.some((b) => /^(which|what|whose|whats)$/.test(b)) || /^(his|her|their|its)$/.test(before.at(-1) ?? "") || words[at - 1]?.typed !== undefined;
+}
+
+function expectsOf(words: readonly Word[], text: string): AnswerKind {
+  const t = ` ${text} `;
+  if (/ how (many|much)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
+  if (/ how long\b| for how long\b| what (period|duration)\b/.test(t)) return "duration";
+  if (/ when\b| what (date|year|day|month|time)\b| which (date|year|day|month)\b| on what (date|day)\b| in what (year|month)\b| what dates\b/.test(t)) return "date";
+  if (/ where\b| which (city|country|place|town|venue)\b| what (city|country|place|town|venue)\b| in what (city|country)\b/.test(t)) return "place";
+  if (/ why\b| what (was|is) the reason\b/.test(t)) return "reason";
+  if (/ (who|whom|whose)\b/.test(t) || / (first |full |last |family )?name (of|is)\b/.test(t) || /'?s? (first |full |last |family )name\b/.test(t)) return "person";
+  if (/ (position|title|job|role|post)\b/.test(t) && /^ (what|which) (is|was|are)\b/.test(t)) return "role";
+  const which = / (which|what) (\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/.exec(t);
+  if (which !== null) return "person";
+  if (/ (which|what) (\w+ ){0,2}?(union|unions|federation|confederation|agency|agencies|organi[sz]ation|organi[sz]ations|ministry|ministries|centre|center|body|bodies|outlet|newspaper|association)s?\b/.test(t)) return "organization";
+  const first = words[0]?.term ?? "";
+  if (AUX.test(first)) return "yesno";
+  if (/^\s*(what|who) (is|are|was|does) (the )?[\w-]+( stand for| mean)?\s*$/.test(text) || / stand for\b/.test(t) || /^\s*[\w-]+\s*(=|\?)\s*\??\s*$/.test(text)) return "definition";
+  return "description";
+}
+
+/** Reads a question; `options.keys` memoises stems for the reader's lifetime. */
+export function readQuestion(question: string, options: ReadOptions): QuestionReading {
+  const words = repairWords(question, options);
+  const text = words.map((w) => w.term).join(" ");
+  const expects = expectsOf(words, text);
+  const terms: ReadTerm[] = [];
+  const seen = new Set<string>();
+  words.forEach((w, position) => {
+    const t = w.term;
+    if (seen.has(t) || WH.test(t) || (STOPWORDS.has(t) && !/^\d/.test(t)) || (t.length < 2 && !/^\d$/.test(t))) return;
+    if (FILLER_NOUNS.has(t) || (TYPE_NOUNS.has(t) && typeNounPosition(words, position))) return;
+    seen.add(t);
+    terms.push(readTerm(w, position, options));
+  });
+  const lower = ` ${text} `;
+  const years = [...lower.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  const reading: QuestionReading = {
+    text,
+    expects,
+    terms,
+    focus: null,
+    role: expects === "person" ? findRole(words, terms) : null,
+    counted: expects === "number" ? termAfter(terms, words, /^(many|much)$/) : null,
+    years,
+    recency: /\b(latest|most recent|newest|recent(ly)?|last|current(ly)?|now|today|nowadays)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
+    presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
+    list: / (which|what) (\w+ ){0,2}?\w+s (are|were|have|has|did|does)\b| all (the )?\w+| (list|name) (the |all )?\w+s\b| each\b/.test(lower) || /^ (which|what) \w+s\b/.test(lower),
+    collection: collectionIntent(text),
+    offTopic: false,
+  };
+  reading.focus = findFocus(reading);
+  reading.offTopic = isOffTopic(question, reading);
+  return reading;
+}
+
+function readTerm(w: Word, position: number, options: ReadOptions): ReadTerm {
+  const t = w.term;
+  const stem = options.keys.stem(t);
+  const country = countryOf(t);
+  const rank = options.rarity?.rank(t);
+  const known = options.vocabulary.has(t);
+  const base = { term: t, ...(w.typed === undefined ? {} : { typed: w.typed }), stem, synonyms: synonymStems(stem), expansions: [] as string[], position };
+  if (/\d/.test(t)) return { ...base, phrases: [], kind: "number", required: true, weight: 2 };
+  if (country !== null) return { ...base, phrases: [], kind: "place", country, required: true, weight: 2 };
+  const expansions = commonExpansions(w.raw);
+  if (expansions.length > 0 || (looksLikeAcronym(w.raw) && w.raw.length <= 6)) {
+    const phrases = expansions.map((e) => e.split(/\s+/).filter((x) => !STOPWORDS.has(x)).map((x) => options.keys.stem(normalizeTerm(x))));
+    return { ...base, phrases, expansions: [...expansions], kind: "acronym", required: true, weight: 2.5 };
+  }
+  if (FRAME_WORDS.has(t) || LIGHT_VERBS.has(stem)) return { ...base, phrases: [], kind: "frame", required: false, weight: 0.3 };
+  // A name: capitalised mid-question, or a word general English does not know (spelling is no guide in chat).
+  const unknownEnglish = rank === undefined || rank > 20_000;
+  const name = (w.capitalised && (unknownEnglish || !known)) || (unknownEnglish && w.typed === undefined);
+  if (name) return { ...base, phrases: [], kind: "name", required: true, weight: Math.max(1.5, weightOf(rank)) };
+  if (w.capitalised) return { ...base, phrases: synonymPhrases(t, options), kind: "content", required: false, weight: Math.max(1.5, weightOf(rank)) };
+  return { ...base, phrases: synonymPhrases(t, options), kind: "content", required: !known && unknownEnglish, weight: weightOf(rank) * (w.typed === undefined ? 1 : 0.8) };
+}
+
+/** Several-word synonyms ("cybersecurity" → "information security"), as stem lists. */
+function synonymPhrases(term: string, options: ReadOptions): string[][] {
+  return synonymPhrasesOf(term).map((p) => p.split(" ").filter((x) => !STOPWORDS.has(x)).map((x) => options.keys.stem(x)));
+}
+
+/** Rarer words say more about what is asked: the weight grows with the log of the frequency rank. */
+function weightOf(rank: number | undefined): number {
+  return rank === undefined ? 3 : Math.min(3, Math.max(0.8, Math.log10(rank + 10) - 1));
+}
+
+function termAfter(terms: readonly ReadTerm[], words: readonly Word[], after: RegExp): ReadTerm | null {
+  const at = words.findIndex((w) => after.test(w.term));
+  if (at < 0) return null;
+  return terms.find((t) => t.position > at && (t.kind === "content" || t.kind === "name")) ?? null;
+}
+
+/** "the mayor of baku", "kyrgyzstan's labour minister", "who chairs the FTUK": a role and whose it is. */
+function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: ReadTerm; of: ReadTerm[] } | null {
+  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_VERBS.has(w.term));
+  if (at < 0) return null;
+  const role = terms.find((t) => t.position === at);
+  if (role === undefined) return null;
+  const verb = ROLE_VERBS.has(words[at]?.term ?? "");
+  const next = words[at + 1]?.term;
+  const of = verb || next === "of" || next === "at" || next === "for"
+    ? terms.filter((t) => t.position > at && t.kind !== "frame")
+    : terms.filter((t) => t.position < at && t.position >= at - 4 && (t.kind === "place" || t.kind === "name" || t.kind === "acronym"));
+  return { role: { ...role, required: true }, of };
+}
+
+/**
+ * The thing asked about, when the question makes it plain: the role of "who is the mayor of…",
+ * the counted noun of "how many members…", the noun of "what is the traffic like in…" / "how high
+ * is unemployment in…". Null when the question does not single one out.
+ */
+function findFocus(r: QuestionReading): ReadTerm | null {
+  if (r.role !== null) return r.role.role;
+  if (r.counted !== null) return r.counted;
+  const subject = /^ (?:what|how) (?:is|are|was|were|high|big|large|low|much) (?:is |are |was )?(?:the )?((?:[a-z-]+ ){0,2}?[a-z-]+) (?:like|rate|level|in|of|for|at|today|now|this)\b/.exec(` ${r.text} `)
+    ?? /^ how (?:high|big|large|low) (?:is|are|was) (?:the )?([a-z-]+)\b/.exec(` ${r.text} `);
+  const words = subject?.[1]?.split(" ") ?? [];
+  for (const w of words.reverse()) {
+    const term = r.terms.find((t) => t.term === w && t.kind === "content");
+    if (term !== undefined) return term;
+  }
+  return null;
+}
+
+function isOffTopic(question: string, r: QuestionReading): boolean {
+  if (r.collection !== null) return false;
+  const q = question.trim().toLowerCase();
+  if (/^(hi|hello|hey|hiya|thanks|thank you|good (morning|evening|night)|ok|okay|bye|yo)\b[\s!.?,a-z]{0,12}$/.test(q)) return true;
+  if (/^(please\s+)?(write|compose|draw|sing|translate|generate|create|tell\s+me\s+a\s+(joke|story|poem)|play|ignore|pretend|act\s+as)\b/.test(q)) return true;
+  if (r.terms.some((t) => OFF_TOPIC.has(t.term))) return true;
+  return r.terms.filter((t) => t.kind !== "frame").length === 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * The reader's scoring weights, in one place. Each evidence window is scored as the weighted sum of
+ * its features; the gate's coverage threshold and the share of the best score that another article
+ * needs to be cited beside it are here too.
+ *
+ * How they were set: see `fitted` below (and `npm run fit-weights`, which refits them on the dev
+ * half of the evaluation questions).
+ */
+export interface Features {
+  /** Weighted share of the question's terms found in the window (sentence, previous sentence, lead, title). */
+  coverage: number;
+  /** The same share found in the sentence itself. */
+  ownCoverage: number;
+  /** The sentence holds an answer of the asked kind that the question does not already contain. */
+  answerType: number;
+  /** 1 / (1 + retrieval rank of the passage). */
+  rank: number;
+  /** The sentence is the article's first or second (news puts the main facts there). */
+  lead: number;
+  /** The sentence follows the retrieved passage (the answer sits in the next sentence). */
+  after: number;
+  /** How recent the article is among the candidates, when the question asks for the latest or the current state. */
+  recency: number;
+  /** The sentence names the year the question asks about. */
+  yearInSentence: number;
+  /** How close together the question's terms stand in the sentence. */
+  proximity: number;
+  /** The sentence defines an acronym, for "what is X?". */
+  definition: number;
+}
+
+export interface ReaderWeights {
+  features: Record<keyof Features, number>;
+  /** Below this coverage a window does not answer the question. */
+  minCoverage: number;
+  /** Another article is cited too (for list questions) when its best window scores at least this share of the best. */
+  listShare: number;
+  fitted: string;
+}
+
+export const READER_WEIGHTS: ReaderWeights = {
+  features: {
+    coverage: 1,
+    ownCoverage: 0.6,
+    answerType: 0.35,
+    rank: 0.15,
+    lead: 0.05,
+    after: -0.05,
+    recency: 0.4,
+    yearInSentence: 0.2,
+    proximity: 0.2,
+    definition: 0.5,
+  },
+  minCoverage: 0.55,
+  listShare: 0.7,
+  fitted: "hand-set starting point",
+};

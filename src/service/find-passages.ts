@@ -1,0 +1,50 @@
+/**
+ * Question → the passages an answerer reads, one way for the answer service and the benchmark:
+ * questions about the collection get one lead passage per article (newest first, within the year
+ * asked); other questions are searched (with the reader's corrected text when there is a reader),
+ * deeper than the answer needs, and re-ranked by how well each passage answers.
+ */
+import type { Passage } from "../core/passage.js";
+import type { Reranker } from "../core/reranker.js";
+import type { Retriever } from "../core/retriever.js";
+import type { RetrievalFilter } from "../core/types.js";
+import type { Vocabulary } from "../core/vocabulary.js";
+import { collectionIntent } from "../text/collection-intent.js";
+
+export interface FindPassagesOptions {
+  retriever: Retriever;
+  reranker?: Reranker;
+  vocabulary: Vocabulary;
+  /** The question the answerer answers. */
+  question: string;
+  /** What retrieval searches with (the question, or a follow-up read with the previous one). */
+  retrievalText: string;
+  boostPaths?: ReadonlySet<string>;
+  filter?: RetrievalFilter;
+  signal?: AbortSignal;
+  /** Passages the answerer gets (default 8); retrieval looks three times as deep when re-ranking. */
+  k?: number;
+}
+
+/** Articles an overview answer reads: a few for "what's new", many to list countries or names. */
+const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;
+
+export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
+  const k = o.k ?? 8;
+  const intent = collectionIntent(o.question);
+  if (intent !== null) {
+    const year = intent.year === undefined ? {} : { dateFrom: `${intent.year}-01-01`, dateTo: `${intent.year}-12-31` };
+    const filter: RetrievalFilter = { ...o.filter, ...year };
+    return o.retriever.overview({ filter, limit: OVERVIEW_LIMIT[intent.ask] });
+  }
+  const text = o.reranker === undefined ? o.retrievalText : o.reranker.searchText(o.retrievalText, o.vocabulary);
+  const passages = await o.retriever.retrieve({
+    text,
+    k: o.reranker === undefined ? k : k * 3,
+    ...(o.boostPaths === undefined ? {} : { boostPaths: o.boostPaths }),
+    ...(o.filter === undefined ? {} : { filter: o.filter }),
+    ...(o.signal === undefined ? {} : { signal: o.signal }),
+  });
+  if (o.reranker === undefined) return passages;
+  return o.reranker.rerank(o.question, passages, o.vocabulary).slice(0, k);
+}

@@ -1,0 +1,31 @@
+/**
+ * Questions about the collection rather than about one fact: "what's new?", "summarise the
+ * articles", "what happened in 2021?", "which countries are mentioned?", "what sources do you
+ * have?". They are answered from article metadata and leads, not from one matching sentence.
+ */
+export type CollectionAsk = "news" | "summary" | "year" | "countries" | "people" | "organizations" | "sources";
+
+export interface CollectionIntent {
+  ask: CollectionAsk;
+  /** The year asked about ("what happened in 2021?"). */
+  year?: number;
+}
+
+const YEAR = /\b(19[5-9]\d|20\d\d)\b/;
+
+/** The collection question a (normalised, lower-case) question asks, or null for an ordinary one. */
+export function collectionIntent(question: string): CollectionIntent | null {
+  const q = question.toLowerCase().replace(/[’']/g, "'").replace(/[?!.]+\s*$/, "").trim();
+  if (/^(what'?s|what is|anything|any) (new|latest|the latest)\b|^(latest|recent) (news|articles|reports|stories)\b|^(what|any) (news|updates)\b|^news$/.test(q)) return { ask: "news" };
+  if (/^(please )?(summari[sz]e|sum up|give me an overview of|overview of)\b|^what (are|do) (the|these|your) (articles|reports|stories|sources|documents) (about|cover|say)\b|^what do you know( about)?$|^what (topics|subjects) (do|are) (the articles|you) (cover|covered)\b/.test(q)) return { ask: "summary" };
+  const year = YEAR.exec(q);
+  if (year?.[1] !== undefined && /^(what|which events?|tell me what) (happened|went on|was (reported|there)|took place)( in| during)? (the year )?\d{4}$|^(what|anything) (happened )?in \d{4}$|^\d{4}$/.test(q)) {
+    return { ask: "year", year: Number(year[1]) };
+  }
+  const mentioned = /(are|were|is|get|gets|got)? ?(mentioned|named|covered|featured|involved|in the articles|appear)/;
+  if (/^(which|what) countries\b/.test(q) && mentioned.test(q)) return { ask: "countries" };
+  if (/^(which|what) (people|persons|officials)\b/.test(q) && mentioned.test(q)) return { ask: "people" };
+  if (/^(which|what) (organi[sz]ations|unions|bodies)\b/.test(q) && /(mentioned|named|in the articles)/.test(q)) return { ask: "organizations" };
+  if (/^(which|what) (sources|outlets|news agencies|newspapers|articles)\b|^(list|show)( me)? (the )?(articles|sources)\b|^how many articles\b/.test(q)) return { ask: "sources" };
+  return null;
+}
