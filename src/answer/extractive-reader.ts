@@ -19,7 +19,7 @@ import { collectionAnswer } from "./reader/collection-answer.js";
 import { composeAnswer } from "./reader/compose-answer.js";
 import { findEvidence, type ArticleKeys, type Evidence } from "./reader/evidence.js";
 import { readQuestion, type QuestionReading, type ReadTerm } from "./reader/question-reading.js";
-import { READER_WEIGHTS } from "./reader/reader-weights.js";
+import { READER_WEIGHTS, type ReaderWeights } from "./reader/reader-weights.js";
 import { mergeSentenceKeys, sentenceKeys, type SentenceKeys } from "./reader/sentence-keys.js";
 
 export interface ExtractiveReaderOptions {
@@ -29,6 +29,8 @@ export interface ExtractiveReaderOptions {
   languageDetector?: LanguageDetector;
   /** Most articles cited for a list question. */
   maxListItems?: number;
+  /** Scoring weights (default: the fitted ones in `reader-weights.ts`). */
+  weights?: ReaderWeights;
 }
 
 /** Articles whose sentence keys are kept between questions (least recently used go first). */
@@ -88,10 +90,12 @@ export class ExtractiveReader implements Answerer, Reranker {
       .map((x) => x.p);
   }
 
-  private evidence(reading: QuestionReading, input: Pick<AnswerInput, "passages" | "vocabulary" | "followUp">): Evidence[] {
+  /** Evidence windows passing the gate, best first (for tools that study the scoring). */
+  evidence(reading: QuestionReading, input: Pick<AnswerInput, "passages" | "vocabulary" | "followUp">, weights?: ReaderWeights): Evidence[] {
     const contextTerms: ReadTerm[] =
       input.followUp === undefined ? [] : this.read(input.followUp.previousQuestion, input.vocabulary).terms.filter((t) => t.kind !== "frame").map((t) => ({ ...t, required: false }));
-    return findEvidence({ reading, contextTerms, passages: input.passages, keysOf: (a) => this.keysOf(a), termKeys: this.termKeys });
+    const w = weights ?? this.options.weights;
+    return findEvidence({ reading, contextTerms, passages: input.passages, keysOf: (a) => this.keysOf(a), termKeys: this.termKeys, ...(w === undefined ? {} : { weights: w }) });
   }
 
   /** The evidence to cite: the best window, or for a list the best window of each article that answers nearly as well. */
@@ -103,7 +107,7 @@ export class ExtractiveReader implements Answerer, Reranker {
     for (const e of evidence) {
       if (perArticle.length >= (this.options.maxListItems ?? 6)) break;
       if (perArticle.some((x) => x.article.id === e.article.id)) continue;
-      if (e.score >= best.score * READER_WEIGHTS.listShare) perArticle.push(e);
+      if (e.score >= best.score * (this.options.weights ?? READER_WEIGHTS).listShare) perArticle.push(e);
     }
     return perArticle;
   }

@@ -9,7 +9,7 @@ import { stem } from "./stem.js";
 const GROUPS: readonly string[][] = [
   ["meet", "met", "meeting", "visit", "talks", "talk", "discuss", "hold talks", "received"],
   ["sign", "signed", "signing", "conclude", "concluded", "signature", "signatures", "ink", "inked"],
-  ["agreement", "memorandum", "deal", "accord", "pact", "treaty", "mou", "document", "roadmap"],
+  ["agreement", "memorandum", "deal", "accord", "pact", "treaty", "mou", "document", "roadmap", "paper", "papers"],
   ["chairman", "chairwoman", "chair", "chairs", "chairperson", "head", "heads", "headed", "leader", "leads", "led", "president", "chief"],
   ["minister", "ministry", "ministers"],
   ["pay", "wage", "wages", "salary", "salaries", "earnings"],
@@ -20,7 +20,7 @@ const GROUPS: readonly string[][] = [
   ["attend", "attended", "participate", "participated", "participants", "take part", "took part", "bring together", "brings together"],
   ["delegate", "delegates", "representatives", "representative", "reps"],
   ["union", "unions", "trade union", "labour union", "labor union"],
-  ["unionist", "unionists", "trade unionists", "union members"],
+  ["unionist", "unionists", "unions", "trade unionists", "union members"],
   ["training", "course", "courses", "trainings", "sessions", "programme", "program"],
   ["centre", "center"],
   ["boss", "bosses", "employer", "employers"],

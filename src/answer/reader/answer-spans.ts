@@ -77,6 +77,12 @@ function collect(out: AnswerSpan[], kind: SpanKind, re: RegExp, sentence: string
 
 const isMonth = (w: string) => MONTH_NAMES.includes(normalizeTerm(w));
 
+/** A word that can be part of a person's name: capitalised, not a title, organisation word, connector, place or month. */
+function isNameWord(word: string): boolean {
+  const w = normalizeTerm(word.replace(/[.,’']+$/, "").replace(/[’']s$/, ""));
+  return /^\p{Lu}\p{Ll}/u.test(word) && !ORG_WORDS.has(w) && !TITLES.has(w) && !CONNECTORS.test(w) && !isPlace(w) && !isMonth(w) && w.length > 1;
+}
+
 /** All candidate answers in a sentence, in order of appearance (a span may be of several kinds). */
 export function answerSpans(sentence: string): AnswerSpan[] {
   const out: AnswerSpan[] = [];
@@ -108,6 +114,18 @@ export function answerSpans(sentence: string): AnswerSpan[] {
       continue;
     }
     if (lower.some((w) => ORG_WORDS.has(w)) || (/^\p{Lu}{2,}[\p{L}-]*$/u.test(text) && text.length <= 8)) {
+      // "Minister of Labour and Social Protection of the Population Svetlana Zhakupova": a name at the end of a title.
+      let tail = kept.length;
+      while (tail > 0 && isNameWord(kept[tail - 1] ?? "")) tail--;
+      const nameWords = kept.slice(tail);
+      if (nameWords.length >= 2 && nameWords.length <= 4 && tail > 0) {
+        const org = kept.slice(0, tail).join(" ").replace(/\s+(?:of|for|and|the|on|&)$/i, "");
+        out.push({ kind: "organization", text: org, start: offset, end: offset + org.length });
+        const name = nameWords.join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
+        const at = start + m[0].lastIndexOf(nameWords[0] ?? "");
+        out.push({ kind: "person", text: name, start: at, end: at + name.length });
+        continue;
+      }
       out.push({ kind: "organization", text, start: offset, end: offset + text.length });
       continue;
     }

@@ -15,37 +15,48 @@ const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 const ATTRIBUTION_END =
   /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
 const ATTRIBUTION_START = /^(?:according to [^,]{3,90},\s*|[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}\s+(?:said|noted|added|stressed) that\s+)/iu;
-const LEADING_FILLER = /^(?:[,;:–—-]\s*|(?:on|of|in|with|for|to|that|about|as|by|and|is|are|was|were|include|includes|including|such as)\s+)+/i;
 
 const capitalise = (s: string) => (s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
-/** The evidence quote: the sentence, with the one before when it starts by pointing back. */
+/** The evidence quote: the sentence, with the one before when it starts by pointing back, and the one after when it announces it. */
 export function quoteSpan(e: Evidence): { start: number; end: number } {
   const own = e.article.spans[e.sentence];
   const prev = e.article.spans[e.sentence - 1];
+  const next = e.article.spans[e.sentence + 1];
   const start = e.anaphoric && prev !== undefined ? prev.start : (own?.start ?? 0);
-  return { start, end: own?.end ?? start };
+  const end = e.features.announces === 1 && next !== undefined ? next.end : (own?.end ?? start);
+  return { start, end };
 }
 
-/** The part of a sentence that answers: attribution and datelines dropped, and — when the question's words all stand early — only what follows them. */
+/** Verbs that introduce what a sentence says ("envisages …", "cooperate on …", "including …"): the answer follows them. */
+const INTRODUCERS = /^(envisag\w*|includ\w*|cover\w*|provid\w*|call\w*|focus\w*|aim\w*|mean\w*|consist\w*|concern\w*|involv\w*|such|cooperat\w*|familiari[sz]\w*|agreed|decided|demand\w*|urged?|asked|proposed|suggested|offered|promised|pledged|named|listed|stressed|highlighted|discussed)$/;
+const PREPOSITION = /^(on|in|for|to|with|about|into|as)$/;
+
+/**
+ * The part of a sentence that answers: datelines and attribution dropped, and — when a word of the
+ * question introduces the rest ("The memorandum envisages strengthening …", "cooperate on social
+ * security …") — only what follows it.
+ */
 export function answerClause(e: Evidence): string {
-  let text = normalizeWhitespace(e.text.replace(DATELINE, "")).replace(ATTRIBUTION_END, "").replace(ATTRIBUTION_START, "").replace(/[.;:!]+$/, "");
-  const matchedAt = [...e.matched.entries()]
-    .filter(([t, m]) => m === 1 || t.kind !== "frame")
-    .flatMap(([t]) => e.keys.stems.flatMap((s, i) => (s === t.stem || t.synonyms.has(s) ? [i] : [])));
+  const text = normalizeWhitespace(e.text.replace(DATELINE, "")).replace(ATTRIBUTION_END, "").replace(ATTRIBUTION_START, "").replace(/[.;:!]+$/, "");
   const tokens = e.keys.tokens;
-  if (matchedAt.length > 0 && tokens.length > 8) {
-    const last = Math.max(...matchedAt);
-    const restTokens = tokens.length - last - 1;
-    const cut = tokens[last + 1];
-    if (restTokens >= 4 && last / tokens.length <= 0.6 && cut !== undefined) {
-      const rest = normalizeWhitespace(e.text.slice(cut.start)).replace(ATTRIBUTION_END, "").replace(/[.;:!]+$/, "").replace(LEADING_FILLER, "");
-      if (rest.split(/\s+/).length >= 4) text = rest;
-    }
+  const matched = new Set([...e.matched.keys()].filter((t) => t.kind === "content" || t.kind === "frame").flatMap((t) => [t.stem, ...t.synonyms]));
+  for (let i = tokens.length - 2; i >= 2; i--) {
+    const word = tokens[i]?.term ?? "";
+    if (!matched.has(e.keys.stems[i] ?? "") || !INTRODUCERS.test(word)) continue;
+    const nextWord = tokens[i + 1]?.term ?? "";
+    const from = PREPOSITION.test(nextWord) ? tokens[i + 2] : tokens[i + 1];
+    if (from === undefined) continue;
+    const rest = normalizeWhitespace(e.text.slice(from.start)).replace(ATTRIBUTION_END, "").replace(/[.;:!]+$/, "");
+    const words = rest.split(/\s+/).length;
+    if (words >= 3 && words <= 60) return capitalise(cap(rest));
   }
+  return capitalise(cap(text));
+}
+
+function cap(text: string): string {
   const words = text.split(/\s+/);
-  if (words.length > 48) text = `${words.slice(0, 45).join(" ")} …`;
-  return capitalise(text);
+  return words.length > 48 ? `${words.slice(0, 45).join(" ")} …` : text;
 }
 
 const KINDS: Record<string, AnswerSpan["kind"][]> = {
@@ -88,6 +99,10 @@ function withRole(name: AnswerSpan, sentence: string): string {
 }
 
 function directAnswer(reading: QuestionReading, e: Evidence): string {
+  const next = e.article.spans[e.sentence + 1];
+  if (e.features.announces === 1 && next !== undefined && (reading.expects === "description" || reading.expects === "reason")) {
+    return capitalise(normalizeWhitespace(e.article.text.slice(next.start, next.end)).replace(/[.;:!]+$/, ""));
+  }
   if (reading.expects === "yesno") return `Yes — ${lowerFirst(answerClause(e))}`;
   if (reading.expects === "definition") {
     const acronym = reading.terms.find((t) => t.kind === "acronym");

@@ -6,11 +6,12 @@
  * year or the asked role are not evidence at all: those are the refusals "by what is asked".
  */
 import type { Passage, PassageArticle } from "../../core/passage.js";
+import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { ROLE_SYNONYMS } from "./question-words.js";
-import { READER_WEIGHTS, type Features } from "./reader-weights.js";
+import { READER_WEIGHTS, type Features, type ReaderWeights } from "./reader-weights.js";
 import { matchTerm, mergeSentenceKeys, positionsOf, type SentenceKeys } from "./sentence-keys.js";
 
 export interface Evidence {
@@ -42,6 +43,8 @@ export interface ArticleKeys {
 const ANAPHORIC =
   /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
 const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
+/** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
+const HYPOTHETICAL = /\b(hope[sd]?|hoping|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 
 const KIND_OF: Record<string, AnswerSpan["kind"][]> = {
@@ -60,6 +63,8 @@ export interface EvidenceOptions {
   passages: readonly Passage[];
   keysOf: (article: PassageArticle) => ArticleKeys;
   termKeys: TermKeys;
+  /** Scoring weights (default: the fitted `READER_WEIGHTS`). */
+  weights?: ReaderWeights;
   /** Told why each rejected window was rejected (diagnostics). */
   onReject?: (article: PassageArticle, sentence: number, why: string) => void;
 }
@@ -150,7 +155,8 @@ function evaluate(w: WindowInput): Evidence | null {
   if (focus !== null && matchTerm(focus, own, w.termKeys) === 0 && (prev === null || matchTerm(focus, prev, w.termKeys) === 0)) return reject(`focus ${focus.term}`);
 
   const spans = answerSpans(w.text);
-  if (!roleHolds(reading, own, spans, w.termKeys)) return reject("role");
+  if (!roleHolds(reading, own, mergeSentenceKeys([context, ...(prev === null ? [] : [prev]), keys.whole()]), spans, w.termKeys)) return reject("role");
+  if (reading.pastFact && HYPOTHETICAL.test(w.text)) return reject("hypothetical");
   if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
 
   const kinds = KIND_OF[reading.expects];
@@ -167,10 +173,18 @@ function evaluate(w: WindowInput): Evidence | null {
     yearInSentence: reading.years.some((y) => own.raw.has(String(y))) ? 1 : 0,
     proximity: proximity(reading, own),
     definition: reading.expects === "definition" && /\([\p{Lu}][\p{L}-]{1,11}\)/u.test(w.text) ? 1 : 0,
+    novelty: novelty(reading, own),
+    announces: announces(w.text) ? 1 : 0,
   };
-  if (total > 0 && features.coverage < READER_WEIGHTS.minCoverage) return reject(`coverage ${features.coverage.toFixed(2)}`);
-  const score = (Object.keys(features) as (keyof Features)[]).reduce((sum, k) => sum + READER_WEIGHTS.features[k] * features[k], 0);
+  const weights = w.weights ?? READER_WEIGHTS;
+  if (total > 0 && features.coverage < weights.minCoverage) return reject(`coverage ${features.coverage.toFixed(2)}`);
+  const score = scoreOf(features, weights);
   return { article, sentence: i, rank: w.rank, text: w.text, keys: own, anaphoric, features, score, matched, spans };
+}
+
+/** The weighted sum of a window's features. */
+export function scoreOf(features: Features, weights: ReaderWeights): number {
+  return (Object.keys(features) as (keyof Features)[]).reduce((sum, k) => sum + weights.features[k] * features[k], 0);
 }
 
 function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
@@ -183,7 +197,7 @@ function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
  * itself — the role word with a name next to it, and whose role it is right before it ("Iranian
  * Labor Minister …", "AHIK Chairman …") or right after it ("Chairman of the Federation of …").
  */
-function roleHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
+function roleHolds(reading: QuestionReading, own: SentenceKeys, context: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
   const role = reading.role;
   if (role === null) return true;
   const names = ROLE_SYNONYMS[role.role.term] ?? [role.role.term];
@@ -192,26 +206,46 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly 
   const people = spans.filter((s) => s.kind === "person").map((s) => own.tokens.findIndex((t) => t.start >= s.start));
   return at.some((r) => {
     if (!people.some((p) => p >= 0 && p >= r - 8 && p <= r + 14)) return false;
-    const after = own.tokens[r + 1]?.term === "of" ? [r + 1, r + 12] : [r, r];
-    return role.of.every((t) => positionsOf(t, own).some((p) => (p >= r - 4 && p < r) || (p > after[0]! && p <= after[1]!)));
+    const after: [number, number] = own.tokens[r + 1]?.term === "of" ? [r + 1, r + 12] : [r, r];
+    const near = (p: number) => (p >= r - 4 && p < r) || (p > after[0] && p <= after[1]);
+    if (role.of.every((t) => positionsOf(t, own).some(near))) return true;
+    // "Minister Hojjatollah Abdolmaleki said…" in an Iranian article: whose minister is left to the
+    // context, unless another country stands right at the role ("Azerbaijan’s Minister of Labor").
+    const otherCountry = own.tokens.some((t, i) => near(i) && countryOf(t.term) !== null && !role.of.some((o) => o.country === countryOf(t.term)));
+    return !otherCountry && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
   });
 }
 
-const PEOPLE = /^(people|persons|person|individuals|participants|attendees|ppl)$/;
+const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;
+const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
-/** "How many members…": a number must count that noun in the sentence itself. */
+/** "How many members…": a number must count that noun in the sentence itself ("over 6,000 delegates", "40 labour inspectors"). */
 function countHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
   const counted = reading.counted;
   if (counted === null || reading.expects !== "number") return true;
   const numbers = spans.filter((s) => s.kind === "number");
   if (numbers.length === 0) return false;
-  if (PEOPLE.test(counted.term)) return true;
-  const near = positionsOf(counted, own);
-  if (near.length === 0) return false;
+  const stems = new Set([counted.stem, ...counted.synonyms]);
   return numbers.some((n) => {
-    const idx = own.tokens.findIndex((t) => t.start >= n.start);
-    return idx >= 0 && near.some((p) => Math.abs(p - idx) <= 6);
+    if (PEOPLE.test(counted.term) && PEOPLE_UNITS.test(n.text)) return true;
+    const inSpan = own.tokens.some((t, i) => t.start >= n.start && t.end <= n.end && stems.has(own.stems[i] ?? ""));
+    if (inSpan) return true;
+    const next = own.tokens.findIndex((t) => t.start >= n.end);
+    return next >= 0 && [next, next + 1, next + 2].some((i) => stems.has(own.stems[i] ?? "") || (PEOPLE.test(counted.term) && PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")));
   }) || termKeys.stem(counted.term) === "";
+}
+
+/** Words of the sentence that the question does not contain, over eight (capped at 1). */
+function novelty(reading: QuestionReading, own: SentenceKeys): number {
+  const asked = new Set(reading.terms.flatMap((t) => [t.stem, ...t.synonyms]));
+  const fresh = new Set(own.stems.filter((s, i) => s.length > 3 && !asked.has(s) && !/^\d/.test(own.tokens[i]?.term ?? "")));
+  return Math.min(1, fresh.size / 8);
+}
+
+/** "The conference … has several main tasks." — short, and pointing at a list that comes next. */
+export function announces(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return (words < 18 && /\b(several|following|these|various|main|two|three|four|five|number of)\b[^.]*[.:]\s*$/i.test(text)) || /:\s*$/.test(text);
 }
 
 function recencyOf(reading: QuestionReading, date: string | null, newest: string | null, oldest: string | null): number {

@@ -64,6 +64,8 @@ export interface QuestionReading {
   collection: CollectionIntent | null;
   /** Not a question about the articles (greeting, request for a poem, the weather). */
   offTopic: boolean;
+  /** Asks whether or when something happened ("did X travel", "when did X travel"), not about a hope or plan. */
+  pastFact: boolean;
 }
 
 export interface ReadOptions {
@@ -88,6 +90,11 @@ function repairWords(question: string, options: ReadOptions): Word[] {
   for (const [i, token] of tokenize(question).entries()) {
     const raw = question.slice(token.start, token.end);
     const capitalised = /^\p{Lu}/u.test(raw) && (i > 0 || /^\p{Lu}{2,}/u.test(raw));
+    const convention = /^c(\d{2,3})$/.exec(token.term);
+    if (convention?.[1] !== undefined) {
+      words.push({ term: "convention", typed: token.term, raw: "convention", capitalised: false }, { term: convention[1], typed: token.term, raw: convention[1], capitalised: false });
+      continue;
+    }
     const expanded = expandContraction(token.term) ?? chatWord(token.term);
     if (expanded !== null) {
       for (const part of expanded.split(" ")) words.push({ term: part, typed: token.term, raw: part, capitalised: false });
@@ -116,7 +123,7 @@ function possessiveBase(term: string, options: ReadOptions): string | null {
 function correctTypo(term: string, options: ReadOptions): string | null {
   if (term.length < 5 || options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null) return null;
   const rank = options.rarity?.rank(term);
-  if (rank !== undefined && rank < 60_000) return null;
+  if (rank !== undefined && rank < 20_000) return null;
   let corpus: { term: string; frequency: number } | null = null;
   let english: { term: string; rank: number } | null = null;
   for (const v of typoVariants(term)) {
@@ -126,7 +133,8 @@ function correctTypo(term: string, options: ReadOptions): string | null {
     const r = options.rarity?.rank(v);
     if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
   }
-  return corpus?.term ?? english?.term ?? null;
+  // A rare English word ("discus") is corrected only to a word of the articles ("discuss"), an unknown one to either.
+  return corpus?.term ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
 }
 
 /** "which city", "what year", "what is his position": the noun names the answer's type, not its topic. */
@@ -144,9 +152,9 @@ function expectsOf(words: readonly Word[], text: string): AnswerKind {
   if (/ why\b| what (was|is) the reason\b/.test(t)) return "reason";
   if (/ (who|whom|whose)\b/.test(t) || / (first |full |last |family )?name (of|is)\b/.test(t) || /'?s? (first |full |last |family )name\b/.test(t)) return "person";
   if (/ (position|title|job|role|post)\b/.test(t) && /^ (what|which) (is|was|are)\b/.test(t)) return "role";
-  const which = / (which|what) (\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/.exec(t);
+  const which = / (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/.exec(t);
   if (which !== null) return "person";
-  if (/ (which|what) (\w+ ){0,2}?(union|unions|federation|confederation|agency|agencies|organi[sz]ation|organi[sz]ations|ministry|ministries|centre|center|body|bodies|outlet|newspaper|association)s?\b/.test(t)) return "organization";
+  if (/ (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,2}?(union|unions|federation|confederation|agency|agencies|organi[sz]ation|organi[sz]ations|ministry|ministries|centre|center|body|bodies|outlet|newspaper|association)s?\b/.test(t)) return "organization";
   const first = words[0]?.term ?? "";
   if (AUX.test(first)) return "yesno";
   if (/^\s*(what|who) (is|are|was|does) (the )?[\w-]+( stand for| mean)?\s*$/.test(text) || / stand for\b/.test(t) || /^\s*[\w-]+\s*(=|\?)\s*\??\s*$/.test(text)) return "definition";
@@ -182,6 +190,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     list: / (which|what) (\w+ ){0,2}?\w+s (are|were|have|has|did|does)\b| all (the )?\w+| (list|name) (the |all )?\w+s\b| each\b/.test(lower) || /^ (which|what) \w+s\b/.test(lower),
     collection: collectionIntent(text),
     offTopic: false,
+    pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
   reading.focus = findFocus(reading);
   reading.offTopic = isOffTopic(question, reading);
@@ -248,7 +257,7 @@ function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: R
  */
 function findFocus(r: QuestionReading): ReadTerm | null {
   if (r.role !== null) return r.role.role;
-  if (r.counted !== null) return r.counted;
+  if (r.counted !== null) return /^(people|persons|person|individuals|participants|attendees)$/.test(r.counted.term) ? null : r.counted;
   const subject = /^ (?:what|how) (?:is|are|was|were|high|big|large|low|much) (?:is |are |was )?(?:the )?((?:[a-z-]+ ){0,2}?[a-z-]+) (?:like|rate|level|in|of|for|at|today|now|this)\b/.exec(` ${r.text} `)
     ?? /^ how (?:high|big|large|low) (?:is|are|was) (?:the )?([a-z-]+)\b/.exec(` ${r.text} `);
   const words = subject?.[1]?.split(" ") ?? [];

@@ -20,7 +20,7 @@ export const TYPE_NOUNS: ReadonlySet<string> = new Set(
 );
 
 /** Words for "a person" that carry nothing of what is asked ("the iranian guy"). */
-export const FILLER_NOUNS: ReadonlySet<string> = new Set("guy guys man men woman women dude fellow lady gentleman bloke someone somebody".split(" "));
+export const FILLER_NOUNS: ReadonlySet<string> = new Set("guy guys dude dudes fellow bloke chap someone somebody".split(" "));
 
 /** Verbs that carry little of what is asked (by stem): "what did X do / say / get". */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(

@@ -76,6 +76,12 @@ export function mergeSentenceKeys(parts: readonly SentenceKeys[]): SentenceKeys 
 /** How strongly `term` is present in `keys`, 0 when it is not. */
 export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys): number {
   if (keys.raw.has(term.term) || keys.stemSet.has(term.stem)) return 1;
+  if (term.kind === "number") {
+    // "108" meets "108th", "6000" meets "6,000".
+    const core = term.term.replace(/(st|nd|rd|th)$/, "").replace(/,/g, "");
+    for (const r of keys.raw) if (/^\d/.test(r) && r.replace(/(st|nd|rd|th)$/, "").replace(/,/g, "") === core) return 1;
+    return 0;
+  }
   if (term.country !== undefined) {
     if (keys.countries.has(term.country)) return 0.9;
     if (keys.cityCountries.has(term.country)) return 0.7;
