@@ -38,7 +38,7 @@ const KEY_CACHE_ARTICLES = 128;
 
 /** Domain words: a question with one of them is about the articles' world, even when not covered. */
 const DOMAIN =
-  /\b(labou?r|unions?|unionists?|workers?|employ\w*|jobs?|wages?|pay|salar\w+|ministers?|ministry|ministries|strikes?|delegat\w+|memorand\w+|agreements?|deals?|conferences?|ilo|ilc|pensions?|training|safety|migra\w+|cooperat\w+|federation|confederation|social|ahik|minimum|visit\w*|sign\w*)\b/;
+  /\b(labou?r|unions?|unionists?|workers?|employ\w*|jobs?|wages?|pay|salar\w+|ministers?|ministry|ministries|strikes?|delegat\w+|memorand\w+|agreements?|deals?|conferences?|ilo|ilc|pensions?|training|safety|migra\w+|cooperat\w+|federation|confederation|social|ahik|minimum|visit\w*|sign\w*|meetings?|delegation|articles?)\b/;
 
 export class ExtractiveReader implements Answerer, Reranker {
   private readonly termKeys = new TermKeys();

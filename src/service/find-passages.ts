@@ -22,7 +22,7 @@ export interface FindPassagesOptions {
   boostPaths?: ReadonlySet<string>;
   filter?: RetrievalFilter;
   signal?: AbortSignal;
-  /** Passages the answerer gets (default 8); retrieval looks three times as deep when re-ranking. */
+  /** Passages the answerer gets (default 8, 12 after re-ranking); retrieval looks three times as deep when re-ranking. */
   k?: number;
 }
 
@@ -30,7 +30,7 @@ export interface FindPassagesOptions {
 const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;
 
 export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
-  const k = o.k ?? 8;
+  const k = o.k ?? (o.reranker === undefined ? 8 : 12);
   const intent = collectionIntent(o.question);
   if (intent !== null) {
     const year = intent.year === undefined ? {} : { dateFrom: `${intent.year}-01-01`, dateTo: `${intent.year}-12-31` };

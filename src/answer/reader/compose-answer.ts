@@ -148,19 +148,29 @@ function citationOf(e: Evidence, n: number): Citation {
   };
 }
 
-/** The answer for the chosen evidence: one piece, or one per article for a list. */
+/** The answer for the chosen evidence: one piece, or one item per article for a list (the same item from several articles cited once, with all of them). */
 export function composeAnswer(reading: QuestionReading, chosen: readonly Evidence[]): DraftAnswer {
   const citations: Citation[] = [];
-  const parts: string[] = [];
+  const items: { line: string; ns: number[] }[] = [];
   for (const e of chosen) {
     const c = citationOf(e, citations.length + 1);
     const same = citations.find((x) => x.path === c.path && x.quote === c.quote);
     const n = same?.n ?? c.n;
     if (same === undefined) citations.push(c);
-    let line = directAnswer(reading, e);
+    let line = directAnswer(reading, e).replace(/[.\s]+$/, "");
+    if (chosen.length > 1) line = shorten(line, 25);
     if (chosen.length === 1 && reading.presentTense && reading.expects === "person" && e.article.date !== null) line += ` (as of ${e.article.date})`;
-    parts.push(`${line.replace(/[.\s]+$/, "")} [${n}]`);
+    const known = items.find((x) => x.line.toLowerCase() === line.toLowerCase());
+    if (known !== undefined) {
+      if (!known.ns.includes(n)) known.ns.push(n);
+    } else items.push({ line, ns: [n] });
   }
+  const parts = items.map((x) => `${x.line} ${x.ns.map((n) => `[${n}]`).join("")}`);
   const answer = parts.length === 1 ? `${parts[0]}.` : `${parts.join("; ")}.`;
   return { answer, grounded: citations.length > 0, citations, language: "en" };
+}
+
+function shorten(text: string, words: number): string {
+  const w = text.split(/\s+/);
+  return w.length > words ? `${w.slice(0, words).join(" ")} …` : text;
 }

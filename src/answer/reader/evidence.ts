@@ -200,7 +200,8 @@ function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
 function roleHolds(reading: QuestionReading, own: SentenceKeys, context: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
   const role = reading.role;
   if (role === null) return true;
-  const names = ROLE_SYNONYMS[role.role.term] ?? [role.role.term];
+  const singular = role.role.term.replace(/s$/, "");
+  const names = ROLE_SYNONYMS[role.role.term] ?? ROLE_SYNONYMS[singular] ?? [singular];
   const stems = new Set(names.map((n) => termKeys.stem(n)));
   const at = own.stems.flatMap((s, i) => (stems.has(s) ? [i] : []));
   const people = spans.filter((s) => s.kind === "person").map((s) => own.tokens.findIndex((t) => t.start >= s.start));

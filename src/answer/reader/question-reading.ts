@@ -148,7 +148,7 @@ function expectsOf(words: readonly Word[], text: string): AnswerKind {
   if (/ how (many|much)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
   if (/ how long\b| for how long\b| what (period|duration)\b/.test(t)) return "duration";
   if (/ when\b| what (date|year|day|month|time)\b| which (date|year|day|month)\b| on what (date|day)\b| in what (year|month)\b| what dates\b/.test(t)) return "date";
-  if (/ where\b| which (city|country|place|town|venue)\b| what (city|country|place|town|venue)\b| in what (city|country)\b/.test(t)) return "place";
+  if (/ where\b| which (city|cities|country|countries|place|places|town|towns|venue|venues)\b| what (city|cities|country|countries|place|places|town|venue)\b| in what (city|country)\b/.test(t)) return "place";
   if (/ why\b| what (was|is) the reason\b/.test(t)) return "reason";
   if (/ (who|whom|whose)\b/.test(t) || / (first |full |last |family )?name (of|is)\b/.test(t) || /'?s? (first |full |last |family )name\b/.test(t)) return "person";
   if (/ (position|title|job|role|post)\b/.test(t) && /^ (what|which) (is|was|are)\b/.test(t)) return "role";
@@ -159,6 +159,19 @@ function expectsOf(words: readonly Word[], text: string): AnswerKind {
   if (AUX.test(first)) return "yesno";
   if (/^\s*(what|who) (is|are|was|does) (the )?[\w-]+( stand for| mean)?\s*$/.test(text) || / stand for\b/.test(t) || /^\s*[\w-]+\s*(=|\?)\s*\??\s*$/.test(text)) return "definition";
   return "description";
+}
+
+const PLURAL = String.raw`(?!(?:is|was|has|does|this|news|series|status|process|business|analysis|basis|crisis|thesis|yes|plus|bus|gas|us|his|its|ahiks)\b)[a-z-]{3,}s`;
+const LIST_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`^ (which|what) (\w+ ){0,3}?${PLURAL} (appear|are|were|have|has|had|did|does|do|is|was|came|come|took|take|signed|met|attended|hosted)\b`),
+  new RegExp(String.raw`^ (which|what) (\w+ ){0,3}?${PLURAL} \w+ (in|across) the (articles|collection)\b`),
+  /^ who (have|has) been\b|^ who (are|were) (all )?the \w+s\b/,
+  / (all|each|every) (of )?the (articles|reports)\b| in each (article|report)\b| (list|name) (all|every|the) \w+s\b/,
+];
+
+/** Several answers are asked for, one per article ("which delegations has AHIK hosted?"). */
+function isList(text: string): boolean {
+  return LIST_PATTERNS.some((re) => re.test(text));
 }
 
 /** Reads a question; `options.keys` memoises stems for the reader's lifetime. */
@@ -187,7 +200,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     years,
     recency: /\b(latest|most recent|newest|recent(ly)?|last|current(ly)?|now|today|nowadays)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
-    list: / (which|what) (\w+ ){0,2}?\w+s (are|were|have|has|did|does)\b| all (the )?\w+| (list|name) (the |all )?\w+s\b| each\b/.test(lower) || /^ (which|what) \w+s\b/.test(lower),
+    list: isList(lower),
     collection: collectionIntent(text),
     offTopic: false,
     pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
@@ -238,7 +251,7 @@ function termAfter(terms: readonly ReadTerm[], words: readonly Word[], after: Re
 
 /** "the mayor of baku", "kyrgyzstan's labour minister", "who chairs the FTUK": a role and whose it is. */
 function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: ReadTerm; of: ReadTerm[] } | null {
-  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_VERBS.has(w.term));
+  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_WORDS.has(w.term.replace(/s$/, "")) || ROLE_VERBS.has(w.term));
   if (at < 0) return null;
   const role = terms.find((t) => t.position === at);
   if (role === undefined) return null;

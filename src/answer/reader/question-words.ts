@@ -10,7 +10,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
     "name names happen happened happening mention mentioned mentions article articles report reported reports news story stories " +
     "according main kind kinds type types role part detail details information anyone someone somebody exactly specifically " +
     "really also still else besides apart stuff thing things bit way ways please pls thanks hi hello first full exact " +
-    "note noted say said says tell told talk talked talks discuss discussed mean means actually overall"
+    "note noted say said says tell told talk talked talks discuss discussed mean means actually overall described appear appears appeared comes"
   ).split(" "),
 );
 

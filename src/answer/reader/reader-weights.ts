@@ -58,6 +58,6 @@ export const READER_WEIGHTS: ReaderWeights = {
     announces: 0.05,
   },
   minCoverage: 0.55,
-  listShare: 0.7,
+  listShare: 0.6,
   fitted: "coordinate ascent on 167 dev questions (144 reachable): 117 → 124 right (npm run fit-weights, 2026-12-02)",
 };
