@@ -14,7 +14,7 @@ import { normalizeWhitespace } from "../text/normalize-whitespace.js";
 import { checkCitations, type NumberedPassage } from "./check-citations.js";
 import { notCoveredAnswer } from "./not-covered.js";
 import { fillTemplate, type PromptTemplates } from "./prompt-templates.js";
-import { analyzeQuestion } from "./question-analysis.js";
+import { OFF_TOPIC_REQUEST } from "./reader/question-words.js";
 
 export interface LlmAnswererOptions {
   model: ChatModel;
@@ -46,7 +46,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   async answer(input: AnswerInput): Promise<DraftAnswer> {
-    if (analyzeQuestion(input.question).offTopicRequest || input.passages.length === 0) return this.options.fallback.answer(input);
+    if (OFF_TOPIC_REQUEST.test(input.question.trim()) || input.passages.length === 0) return this.options.fallback.answer(input);
     const passages: NumberedPassage[] = input.passages.slice(0, this.options.maxPassages ?? 6).map((p, i) => ({
       n: i + 1,
       article: p.article,

@@ -4,9 +4,10 @@
  * 36 for tinyld). Its n-gram database takes ~0.35 s to load, so it is loaded on the first question
  * that needs it, not at start.
  */
+import type { eld as EldInstance } from "eld/small";
 import type { LanguageDetector } from "../core/language-detector.js";
 
-type Eld = typeof import("eld/small").eld;
+type Eld = typeof EldInstance;
 
 export function createEldLanguageDetector(): LanguageDetector {
   let loading: Promise<Eld> | null = null;

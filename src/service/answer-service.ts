@@ -14,7 +14,8 @@ import type { Reranker } from "../core/reranker.js";
 import type { Retriever } from "../core/retriever.js";
 import type { Answer, AnswerService, AskContext, CorpusInfo } from "../core/types.js";
 import type { WordRarity } from "../core/word-rarity.js";
-import { analyzeQuestion } from "../answer/question-analysis.js";
+import { readQuestion } from "../answer/reader/question-reading.js";
+import { TermKeys } from "../text/term-keys.js";
 import { pickArticleMeta } from "../index/article-record.js";
 import type { LoadedIndex } from "../index/loaded-index.js";
 import { checkQuestion } from "./admission.js";
@@ -42,6 +43,8 @@ export interface AnswerServiceOptions {
 
 export class DossierAnswerService implements AnswerService {
   private readonly logger: Logger;
+  /** Word keys memoised for the service's lifetime (follow-up detection). */
+  private readonly keys = new TermKeys();
 
   private constructor(
     private readonly options: AnswerServiceOptions,
@@ -96,7 +99,7 @@ export class DossierAnswerService implements AnswerService {
       const resolved = await resolveFollowUp({
         question,
         history,
-        refersBack: (q) => analyzeQuestion(q, { known: (t) => index.vocabulary.has(t), ...(rarity === undefined ? {} : { rarity }) }).followUp,
+        refersBack: (q) => readQuestion(q, { vocabulary: index.vocabulary, keys: this.keys, ...(rarity === undefined ? {} : { rarity }) }).refersBack,
         logger: this.logger,
         ...(this.options.rewriter === undefined ? {} : { rewriter: this.options.rewriter }),
         ...(signal === undefined ? {} : { signal }),

@@ -46,7 +46,7 @@ async function holder(results: (FakeIndex | Error | Promise<FakeIndex>)[], extra
     if (next instanceof Error) throw next;
     return asLoaded(await next);
   });
-  const retrieverFor = vi.fn((index: LoadedIndex): Retriever & { of: string } => ({ of: index.manifest.generation, retrieve: async () => [] }));
+  const retrieverFor = vi.fn((index: LoadedIndex): Retriever & { of: string } => ({ of: index.manifest.generation, retrieve: async () => [], overview: async () => [] }));
   const h = await IndexHolder.open({ load, retrieverFor, logger: log, ...extra });
   return { h, load, log, retrieverFor };
 }

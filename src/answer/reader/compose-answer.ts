@@ -7,6 +7,8 @@
 import type { DraftAnswer } from "../../core/answerer.js";
 import type { Citation } from "../../core/types.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
+import { countryOf, isCity } from "../../text/places.js";
+import { normalizeTerm } from "../../text/tokenize.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
 import type { QuestionReading } from "./question-reading.js";
@@ -83,8 +85,16 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
   if (candidates.length === 0) return null;
   const matchedChars = [...e.matched.keys()].flatMap((t) => e.keys.tokens.filter((tok, i) => e.keys.stems[i] === t.stem).map((tok) => tok.start));
   const distance = (s: AnswerSpan) => (matchedChars.length === 0 ? s.start : Math.min(...matchedChars.map((c) => Math.abs(c - s.start))));
-  // Prefer the asked kind's first choice (a person over an organisation for "who"), then nearness.
-  candidates.sort((a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || distance(a.span) - distance(b.span));
+  // Prefer the asked kind's first choice (a person over an organisation for "who"), a place named
+  // after "in"/"at" over a demonym ("Iranian"), then nearness to the question's words.
+  const placeRank = (c: { span: AnswerSpan; text: string }) => {
+    if (c.span.kind !== "place") return 0;
+    const before = c.text.slice(Math.max(0, c.span.start - 4), c.span.start).toLowerCase();
+    const word = normalizeTerm(c.span.text);
+    const demonym = countryOf(word) !== null && countryOf(word) !== word && !isCity(word);
+    return (/\b(in|at|to)\s$/.test(before) ? 0 : 1) + (demonym ? 2 : 0);
+  };
+  candidates.sort((a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || placeRank(a) - placeRank(b) || distance(a.span) - distance(b.span));
   return candidates[0] ?? null;
 }
 

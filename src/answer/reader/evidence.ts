@@ -71,7 +71,7 @@ export interface EvidenceOptions {
 
 /** Scored evidence windows that pass the gate, best first. */
 export function findEvidence(options: EvidenceOptions): Evidence[] {
-  const { reading, passages } = options;
+  const { passages } = options;
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);

@@ -16,7 +16,7 @@ import { synonymPhrasesOf, synonymStems } from "../../text/synonyms.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize } from "../../text/tokenize.js";
 import { typoVariants } from "../../text/typo-variants.js";
-import { FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
+import { FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
 
 export type AnswerKind = "person" | "role" | "organization" | "place" | "date" | "number" | "duration" | "description" | "reason" | "yesno" | "definition";
 export type TermKind = "name" | "place" | "number" | "acronym" | "content" | "frame";
@@ -66,6 +66,8 @@ export interface QuestionReading {
   offTopic: boolean;
   /** Asks whether or when something happened ("did X travel", "when did X travel"), not about a hope or plan. */
   pastFact: boolean;
+  /** Builds on the previous question ("and who signed it?", "what did he say?"): no name of its own, a pronoun or "and …". */
+  refersBack: boolean;
 }
 
 export interface ReadOptions {
@@ -75,6 +77,7 @@ export interface ReadOptions {
 }
 
 const WH = /^(who|whom|whose|what|which|when|where|why|how)$/;
+const FOLLOW_UP = /^ (and|also|what about|how about|but|so)\b|\b(he|she|they|them|him|her|his|their|it|its|this|that|these|those|there)\b/;
 const AUX = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)$/;
 
 /** One word of the question after chat-word, contraction and typo repair. */
@@ -165,6 +168,7 @@ const PLURAL = String.raw`(?!(?:is|was|has|does|this|news|series|status|process|
 const LIST_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`^ (which|what) (\w+ ){0,3}?${PLURAL} (appear|are|were|have|has|had|did|does|do|is|was|came|come|took|take|signed|met|attended|hosted)\b`),
   new RegExp(String.raw`^ (which|what) (\w+ ){0,3}?${PLURAL} \w+ (in|across) the (articles|collection)\b`),
+  new RegExp(String.raw`^ (which|what) (\w+ ){0,3}?${PLURAL}( \w+){0,3} (are |were |is |was )?(mentioned|named|covered|listed|reported)\b`),
   /^ who (have|has) been\b|^ who (are|were) (all )?the \w+s\b/,
   / (all|each|every) (of )?the (articles|reports)\b| in each (article|report)\b| (list|name) (all|every|the) \w+s\b/,
 ];
@@ -203,6 +207,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     list: isList(lower),
     collection: collectionIntent(text),
     offTopic: false,
+    refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required),
     pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
   reading.focus = findFocus(reading);
@@ -283,9 +288,7 @@ function findFocus(r: QuestionReading): ReadTerm | null {
 
 function isOffTopic(question: string, r: QuestionReading): boolean {
   if (r.collection !== null) return false;
-  const q = question.trim().toLowerCase();
-  if (/^(hi|hello|hey|hiya|thanks|thank you|good (morning|evening|night)|ok|okay|bye|yo)\b[\s!.?,a-z]{0,12}$/.test(q)) return true;
-  if (/^(please\s+)?(write|compose|draw|sing|translate|generate|create|tell\s+me\s+a\s+(joke|story|poem)|play|ignore|pretend|act\s+as)\b/.test(q)) return true;
+  if (OFF_TOPIC_REQUEST.test(question.trim())) return true;
   if (r.terms.some((t) => OFF_TOPIC.has(t.term))) return true;
   return r.terms.filter((t) => t.kind !== "frame").length === 0;
 }

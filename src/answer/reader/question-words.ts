@@ -64,3 +64,7 @@ export const OFF_TOPIC: ReadonlySet<string> = new Set(
     "compile horoscope lottery bitcoin crypto dating"
   ).split(" "),
 );
+
+/** Greetings and requests that are not questions about the articles ("hello", "write a poem"). */
+export const OFF_TOPIC_REQUEST =
+  /^(?:(?:hi|hello|hey|hiya|thanks|thank you|good (?:morning|evening|night)|ok|okay|bye|yo)\b[\s!.?,a-z]{0,12}$|(?:please\s+)?(?:write|compose|draw|sing|translate|generate|create|tell\s+me\s+a\s+(?:joke|story|poem)|play|ignore|pretend|act\s+as)\b)/i;

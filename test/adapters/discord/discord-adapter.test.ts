@@ -38,8 +38,8 @@ describe("slash commands", () => {
     const content = contentOf(edit);
     expect(content).toContain("**Q:** Who chairs the federation?");
     expect(content).toContain("Muradil Jumadilde chairs the federation [1].");
-    expect(content).toContain("**Sources**\n**[1]** [Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation](<https://azertag.az/en/xeber/example-3884393>) · AZERTAC · 2025-11-04");
-    expect(content).toContain("\n> Muradil Jumadilde, Chairman of the Federation");
+    expect(content).toContain("**Sources**\n[Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation](<https://azertag.az/en/xeber/example-3884393>) · AZERTAC · 2025-11-04");
+    expect(content).toContain("\n> **[1]** Muradil Jumadilde, Chairman of the Federation");
     expect(edit.body?.flags).toBe(SUPPRESS_EMBEDS);
     expect(h.service.asks[0]).toMatchObject({ question: "Who chairs the federation?", context: { conversationId: `discord:${h.general}:${h.bob.id}` } });
   });
@@ -79,7 +79,7 @@ describe("messages", () => {
     const { message } = h.sendMessage({ from: h.alice, content: "Who chairs the federation?", mention: true });
     const reply = await h.replyTo(message.id);
     expect(reply.path).toBe(`/channels/${h.general}/messages`);
-    expect(contentOf(reply)).toMatch(/^Answer to "Who chairs the federation\?": Muradil Jumadilde chairs the federation \[1\]\.\n\n\*\*Sources\*\*\n\*\*\[1\]\*\* /);
+    expect(contentOf(reply)).toMatch(/^Answer to "Who chairs the federation\?": Muradil Jumadilde chairs the federation \[1\]\.\n\n\*\*Sources\*\*\n\[Trade unions[^\n]+\n> \*\*\[1\]\*\* /);
     expect(reply.body?.flags).toBe(SUPPRESS_EMBEDS);
     expect(h.service.asks[0]).toMatchObject({ question: "Who chairs the federation?", context: { conversationId: `discord:${h.general}:${h.alice.id}` } });
   });
@@ -242,8 +242,10 @@ describe("formatting and safety", () => {
 function checkCitationsWhole(messages: string[]): void {
   const seen: number[] = [];
   for (const text of messages) {
-    for (const match of text.matchAll(/\*\*\[(\d+)\]\*\* [^\n]*\n> Quoted sentence (\d+):/g)) {
+    // The article's header, then its numbered quote, whole, in the same message.
+    for (const match of text.matchAll(/\[Article number (\d+) about cooperation\][^\n]*\n> \*\*\[(\d+)\]\*\* Quoted sentence (\d+): [^\n]*exchange delegations(\n|$)/g)) {
       expect(match[1]).toBe(match[2]);
+      expect(match[2]).toBe(match[3]);
       seen.push(Number(match[1]));
     }
     expect(text).not.toMatch(/\[\d*$/); // no marker cut at the end

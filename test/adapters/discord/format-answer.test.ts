@@ -1,28 +1,44 @@
 /** The pure Answer → Discord Markdown formatter: layout, escaping, links, splitting. */
 import { describe, expect, test } from "vitest";
-import { formatAnswer, formatAnswerText, formatCitation } from "../../../src/adapters/discord/format-answer.js";
+import { formatAnswer, formatAnswerText, formatArticle, formatArticleHeader, formatQuote } from "../../../src/adapters/discord/format-answer.js";
 import { escapeMarkdown, safeLinkUrl } from "../../../src/adapters/discord/escape-markdown.js";
 import { packBlocks, splitText } from "../../../src/adapters/discord/split-message.js";
 import type { Answer, Citation } from "../../../src/core/types.js";
 import { citationOne } from "../../fakes/discord-answer-service.js";
+import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer } from "../../fakes/grouped-answer.js";
 
 const timings = { retrieveMs: 1, answerMs: 1, totalMs: 2 };
 const answer = (text: string, citations: Citation[] = [citationOne]): Answer => ({ question: "Who?", answer: text, grounded: citations.length > 0, citations, timings });
 
 describe("formatAnswer", () => {
-  test("answer, then Sources with linked title, outlet, date and the quote", () => {
+  test("answer, then Sources: the article's linked title, outlet, date, and its numbered quote", () => {
     const [text, ...rest] = formatAnswerText(answer("Muradil Jumadilde chairs it [1]."));
     expect(rest).toEqual([]);
     expect(text).toBe(
       "Muradil Jumadilde chairs it [1].\n\n**Sources**\n" +
-        "**[1]** [Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation](<https://azertag.az/en/xeber/example-3884393>) · AZERTAC · 2025-11-04\n" +
-        "> Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared information about the activities of the federation.",
+        "[Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation](<https://azertag.az/en/xeber/example-3884393>) · AZERTAC · 2025-11-04\n" +
+        "> **[1]** Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, shared information about the activities of the federation.",
     );
   });
 
-  test("a source without URL or date is shown unlinked; an ungrounded answer has no Sources", () => {
-    expect(formatCitation({ ...citationOne, url: null, date: null, source: "" })).toMatch(/^\*\*\[1\]\*\* \*Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation\*\n> /);
+  test("two quotes from one article get one header, each quote with its own number", () => {
+    const [text, ...rest] = formatAnswerText(groupedAnswer());
+    expect(rest).toEqual([]);
+    const [babayev, kyrgyz, twoSides] = GROUPED_CITATIONS.map((c) => c.quote);
+    expect(text).toBe(
+      "Iran [1] [3] and Kyrgyzstan [2].\n\n**Sources**\n" +
+        "[Azerbaijan calls for stronger ties with Iranian labor unions](<https://www.tehrantimes.com/news/437555/Azerbaijan-calls-for-stronger-ties>) · Tehran Times · 2019-06-19\n" +
+        `> **[1]** ${babayev}\n> **[3]** ${twoSides}\n` +
+        "*Delegation of Kyrgyzstan Trade Unions studying Azerbaijan’s experience at AHIK* · AZERTAC · 2025-11-04\n" +
+        `> **[2]** ${kyrgyz}`,
+    );
+  });
+
+  test("a source without URL or date is shown unlinked; an ungrounded answer (with a reason) has no Sources", () => {
+    expect(formatArticleHeader({ ...citationOne, url: null, date: null, source: "" })).toBe("*Trade unions of Azerbaijan and Kyrgyzstan discuss cooperation*");
+    expect(formatQuote({ ...citationOne, quote: "" })).toBe("> **[1]**");
     expect(formatAnswerText(answer("The articles do not cover that.", []))).toEqual(["The articles do not cover that."]);
+    expect(formatAnswerText(notCoveredAnswer())).toEqual(["The indexed articles don't cover that."]);
   });
 
   test("non-http URLs are never linked; link-breaking characters are encoded", () => {
@@ -46,9 +62,8 @@ describe("formatAnswer", () => {
 
   test("article text is escaped: titles and quotes cannot format, link, mention or ping", () => {
     const hostile: Citation = { ...citationOne, title: "[Click](https://evil.example) *now*", quote: "# Heading\n> quote || spoiler || <@&1> @here `code` ~~x~~ __u__" };
-    const text = formatCitation(hostile);
-    expect(text).toContain("[\\[Click\\](https://evil.example) \\*now\\*](<https://azertag.az");
-    expect(text).toContain("> \\# Heading > quote \\|\\| spoiler \\|\\| \\<@&1> @\u200bhere \\`code\\` \\~\\~x\\~\\~ \\_\\_u\\_\\_");
+    expect(formatArticleHeader(hostile)).toContain("[\\[Click\\](https://evil.example) \\*now\\*](<https://azertag.az");
+    expect(formatQuote(hostile)).toContain("> **[1]** \\# Heading > quote \\|\\| spoiler \\|\\| \\<@&1> @\u200bhere \\`code\\` \\~\\~x\\~\\~ \\_\\_u\\_\\_");
   });
 
   test("long answers split under the limit; each citation stays whole with its quote", () => {
@@ -57,17 +72,31 @@ describe("formatAnswer", () => {
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(2000);
     const all = texts.join("\n");
     for (let n = 1; n <= 8; n += 1) {
-      const holder = texts.filter((t) => t.includes(`**[${n}]** `));
+      const holder = texts.filter((t) => t.includes(`> **[${n}]** Quote ${n} `));
       expect(holder).toHaveLength(1);
-      expect(holder[0]).toMatch(new RegExp(`\\*\\*\\[${n}\\]\\*\\* [^\\n]+\\n> Quote ${n} `));
+      // The quote is whole, and its article's header is in the same message above it.
+      expect(holder[0]).toMatch(new RegExp(`\\[Trade unions[^\\n]+\\n(> [^\\n]+\\n)*> \\*\\*\\[${n}\\]\\*\\* Quote ${n} (of some length )+`));
     }
     expect(all).toContain("Sentence 60");
   });
 
   test("very long quotes and titles are shortened at a word boundary", () => {
-    const text = formatCitation({ ...citationOne, quote: "word ".repeat(400), title: "title ".repeat(100) });
-    expect(text.length).toBeLessThan(900);
+    const long = { ...citationOne, quote: "word ".repeat(400), title: "title ".repeat(100) };
+    const [text, ...rest] = formatArticle({ article: long, citations: [long] });
+    expect(rest).toEqual([]);
+    expect(text!.length).toBeLessThan(900);
     expect(text).toMatch(/word…$/);
+  });
+
+  test("one article's quotes that do not fit one message are spread over several, each under the header", () => {
+    const quotes = Array.from({ length: 5 }, (_, i) => ({ ...citationOne, n: i + 1, quote: `Quote ${i + 1} ${"word ".repeat(110)}` }));
+    const blocks = formatArticle({ article: quotes[0]!, citations: quotes }, 1500);
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      expect(block.length).toBeLessThanOrEqual(1500);
+      expect(block.startsWith("[Trade unions of Azerbaijan")).toBe(true);
+    }
+    expect(blocks.join("\n").match(/> \*\*\[\d\]\*\* Quote/g)).toHaveLength(5);
   });
 });
 

@@ -47,7 +47,7 @@ describe("Telegram adapter: robustness", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.parseMode).toBeUndefined();
     expect(replies[0]!.text).toContain("Answer to: who chairs <it> & why? [1]");
-    expect(replies[0]!.text).toContain("[1] AZERTAC · 4 Nov 2025 · Kyrgyz and Azerbaijani trade unions sign cooperation memorandum (https://azertag.az/en/xeber/kyrgyz_trade_unions-1)");
+    expect(replies[0]!.text).toContain("Sources\nAZERTAC · 4 Nov 2025 · Kyrgyz and Azerbaijani trade unions sign cooperation memorandum (https://azertag.az/en/xeber/kyrgyz_trade_unions-1)\n[1] “Muradil Jumadilde");
     expect(replies[0]!.text).not.toMatch(/<blockquote>|&amp;|<b>/);
     expect(h.logs.some((l) => l.includes("HTML rejected"))).toBe(true);
   });
