@@ -13,6 +13,7 @@ import type { Reranker } from "../core/reranker.js";
 import type { Vocabulary } from "../core/vocabulary.js";
 import type { WordRarity } from "../core/word-rarity.js";
 import { languageCue } from "../text/language-cues.js";
+import { normalizeTerm, tokenize } from "../text/tokenize.js";
 import { TermKeys } from "../text/term-keys.js";
 import { refusal } from "./not-covered.js";
 import { collectionAnswer } from "./reader/collection-answer.js";
@@ -34,7 +35,7 @@ export interface ExtractiveReaderOptions {
 }
 
 /** Articles whose sentence keys are kept between questions (least recently used go first). */
-const KEY_CACHE_ARTICLES = 128;
+const KEY_CACHE_ARTICLES = 512;
 
 /** Domain words: a question with one of them is about the articles' world, even when not covered. */
 const DOMAIN =
@@ -43,12 +44,26 @@ const DOMAIN =
 export class ExtractiveReader implements Answerer, Reranker {
   private readonly termKeys = new TermKeys();
   private readonly keyCache = new LRUCache<PassageArticle, ArticleKeysCache>({ max: KEY_CACHE_ARTICLES });
+  /** Readings of recent questions per vocabulary (one index generation): a question is read by several stages. */
+  private readonly readings = new WeakMap<Vocabulary, LRUCache<string, QuestionReading>>();
+  /** The evidence the re-ranking found, reused when the same question is answered right after. */
+  private readonly reranked = new LRUCache<string, { vocabulary: Vocabulary; passages: readonly Passage[]; evidence: Evidence[] }>({ max: 16 });
 
   constructor(private readonly options: ExtractiveReaderOptions = {}) {}
 
   /** What the question asks, judged against the words the articles use. */
   read(question: string, vocabulary: Vocabulary): QuestionReading {
-    return readQuestion(question, { vocabulary, keys: this.termKeys, ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }) });
+    let cache = this.readings.get(vocabulary);
+    if (cache === undefined) {
+      cache = new LRUCache({ max: 64 });
+      this.readings.set(vocabulary, cache);
+    }
+    let reading = cache.get(question);
+    if (reading === undefined) {
+      reading = readQuestion(question, { vocabulary, keys: this.termKeys, ...(this.options.rarity === undefined ? {} : { rarity: this.options.rarity }) });
+      cache.set(question, reading);
+    }
+    return reading;
   }
 
   async answer(input: AnswerInput): Promise<DraftAnswer> {
@@ -59,7 +74,7 @@ export class ExtractiveReader implements Answerer, Reranker {
     if (reading.collection !== null) {
       return collectionAnswer(reading.collection, input.passages) ?? refusal("not_covered", "en");
     }
-    const evidence = this.evidence(reading, input);
+    const evidence = this.reusedEvidence(input) ?? this.evidence(reading, input);
     const best = evidence[0];
     if (best === undefined) return refusal(this.aboutTheArticles(reading, input.vocabulary) ? "not_covered" : "out_of_scope", "en");
     return composeAnswer(reading, this.choose(reading, evidence));
@@ -81,13 +96,26 @@ export class ExtractiveReader implements Answerer, Reranker {
     const reading = this.read(question, vocabulary);
     if (reading.offTopic || reading.collection !== null) return [...passages];
     const best = new Map<string, number>();
-    for (const e of this.evidence(reading, { passages, vocabulary })) {
+    const evidence = this.evidence(reading, { passages, vocabulary });
+    this.reranked.set(question, { vocabulary, passages, evidence });
+    for (const e of evidence) {
       if (!best.has(e.article.id)) best.set(e.article.id, e.score);
     }
     return passages
       .map((p, i) => ({ p, i, score: best.get(p.article.id) }))
       .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.i - b.i)
       .map((x) => x.p);
+  }
+
+  /** The re-ranking's evidence for this question, when the passages to answer from are among those it read. */
+  private reusedEvidence(input: AnswerInput): Evidence[] | null {
+    if (input.followUp !== undefined) return null;
+    const hit = this.reranked.get(input.question);
+    if (hit === undefined || hit.vocabulary !== input.vocabulary) return null;
+    const read = new Set(hit.passages);
+    if (!input.passages.every((p) => read.has(p))) return null;
+    const kept = new Set(input.passages.map((p) => p.article.id));
+    return hit.evidence.filter((e) => kept.has(e.article.id));
   }
 
   /** Evidence windows passing the gate, best first (for tools that study the scoring). */
@@ -142,7 +170,9 @@ class ArticleKeysCache implements ArticleKeys {
   private readonly sentences: (SentenceKeys | undefined)[] = [];
   private titleKeys: SentenceKeys | undefined;
   private metaKeys: SentenceKeys | undefined;
-  private wholeKeys: SentenceKeys | undefined;
+  private folded: string | undefined;
+  private stems: Set<string> | undefined;
+  private contextKeys: SentenceKeys | undefined;
 
   constructor(
     private readonly article: PassageArticle,
@@ -164,9 +194,22 @@ class ArticleKeysCache implements ArticleKeys {
     return this.titleKeys;
   }
 
-  whole(): SentenceKeys {
-    this.wholeKeys ??= mergeSentenceKeys(this.article.spans.map((_, i) => this.sentence(i)));
-    return this.wholeKeys;
+  context(): SentenceKeys {
+    this.contextKeys ??= mergeSentenceKeys([this.title(), this.meta(), this.sentence(0)], this.termKeys);
+    return this.contextKeys;
+  }
+
+  mentionsStem(stem: string): boolean {
+    if (this.stems === undefined) {
+      this.stems = new Set();
+      for (const t of tokenize(this.article.text)) this.stems.add(this.termKeys.stem(t.term));
+    }
+    return this.stems.has(stem);
+  }
+
+  mentions(term: string): boolean {
+    this.folded ??= ` ${normalizeTerm(this.article.text).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
+    return this.folded.includes(` ${term} `) || this.folded.includes(` ${term}'s `);
   }
 
   meta(): SentenceKeys {

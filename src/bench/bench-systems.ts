@@ -6,7 +6,10 @@
  */
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Embeddings } from "@langchain/core/embeddings";
+import type { Reranker } from "../core/reranker.js";
 import type { Retriever } from "../core/retriever.js";
+import type { Vocabulary } from "../core/vocabulary.js";
+import { findPassages } from "../service/find-passages.js";
 import type { LoadedIndex } from "../index/loaded-index.js";
 import { dedupeArticles } from "./latency-stats.js";
 
@@ -19,12 +22,19 @@ export interface RankingSystem {
   rank(question: string): Promise<string[]>;
 }
 
-/** Dossier's retrieval: the same `Retriever` the answer service uses, asked for more passages. */
-export function dossierRetrieval(retriever: Retriever): RankingSystem {
+/** Dossier's retrieval exactly as the answer service runs it (`findPassages`: search, then the reader's re-ranking), asked for more passages. */
+export function dossierRetrieval(retriever: Retriever, options: { reranker?: Reranker; vocabulary: Vocabulary }): RankingSystem {
   return {
     name: "dossier",
     async rank(question) {
-      const passages = await retriever.retrieve({ text: question, k: CHUNK_DEPTH });
+      const passages = await findPassages({
+        retriever,
+        vocabulary: options.vocabulary,
+        question,
+        retrievalText: question,
+        k: CHUNK_DEPTH,
+        ...(options.reranker === undefined ? {} : { reranker: options.reranker }),
+      });
       return dedupeArticles(passages.map((p) => p.article.path));
     },
   };

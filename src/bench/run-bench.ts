@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { openAnswerService } from "../compose.js";
+import { createReader, openAnswerService } from "../compose.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { LangChainEmbeddings } from "./langchain-embeddings.js";
 import { files } from "../index/index-files.js";
@@ -128,7 +128,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const service = await openAnswerService({ indexDir, embedder: options.embedder, rarity: options.embedder, watch: false });
   const answers = await evaluateAnswers(service, questions);
   const index = service.current;
-  const dossier = await evaluateSystem(dossierRetrieval(new HybridRetriever({ index, embedder: options.embedder })), questions);
+  const dossier = await evaluateSystem(
+    dossierRetrieval(new HybridRetriever({ index, embedder: options.embedder }), { reranker: createReader({ rarity: options.embedder }), vocabulary: index.vocabulary }),
+    questions,
+  );
   const bm25 = await evaluateSystem(bm25Only(index), questions);
   log("building and evaluating the LangChain HNSWLib baseline…");
   const dense = await buildDenseBaseline(index, await readVectors(indexDir, index.manifest), new LangChainEmbeddings(options.embedder));

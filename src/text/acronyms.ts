@@ -45,7 +45,7 @@ const AMBIGUOUS = new Set(["who", "un", "osh", "ai", "cis"]);
 export function commonExpansions(raw: string): readonly string[] {
   const key = normalizeTerm(raw);
   if (AMBIGUOUS.has(key) && raw !== raw.toUpperCase()) return [];
-  return COMMON[key] ?? [];
+  return Object.hasOwn(COMMON, key) ? (COMMON[key] ?? []) : [];
 }
 
 /** An acronym-looking word: two to eight letters, mostly capitals ("ILO", "MoU", "AHIK", "Türk-İş" is not). */

@@ -59,5 +59,5 @@ const CHAT_WORDS: Record<string, string> = {
 
 /** What an informal or misspelt word stands for (normalised, lower case), or null. */
 export function chatWord(term: string): string | null {
-  return CHAT_WORDS[term] ?? null;
+  return Object.hasOwn(CHAT_WORDS, term) ? (CHAT_WORDS[term] ?? null) : null;
 }

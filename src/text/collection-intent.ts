@@ -16,8 +16,9 @@ const YEAR = /\b(19[5-9]\d|20\d\d)\b/;
 /** The collection question a (normalised, lower-case) question asks, or null for an ordinary one. */
 export function collectionIntent(question: string): CollectionIntent | null {
   const q = question.toLowerCase().replace(/[’']/g, "'").replace(/[?!.]+\s*$/, "").trim();
-  if (/^(what'?s|what is|anything|any) (new|latest|the latest)\b|^(latest|recent) (news|articles|reports|stories)\b|^(what|any) (news|updates)\b|^news$/.test(q)) return { ask: "news" };
-  if (/^(please )?(summari[sz]e|sum up|give me an overview of|overview of)\b|^what (are|do) (the|these|your) (articles|reports|stories|sources|documents) (about|cover|say)\b|^what do you know( about)?$|^what (topics|subjects) (do|are) (the articles|you) (cover|covered)\b/.test(q)) return { ask: "summary" };
+  // Only about the collection as a whole: "what's new?", not "what is new in the labour code?".
+  if (/^(what'?s|what is|anything|any) (new|latest|the latest)( in the (articles|collection|news))?( today| lately| recently)?$|^(latest|recent) (news|articles|reports|stories)$|^(what|any) (news|updates)( today| lately)?$|^news$/.test(q)) return { ask: "news" };
+  if (/^(please )?(summari[sz]e|sum up|give me an overview of|overview of)( (the|all|your|them|it)( (articles|collection|reports|news|sources))?)?$|^what (are|do) (the|these|your) (articles|reports|stories|sources|documents) (about|cover|say)$|^what do you know( about)?$|^what (topics|subjects) (do|are) (the articles|you) (cover|covered)$/.test(q)) return { ask: "summary" };
   const year = YEAR.exec(q);
   if (year?.[1] !== undefined && /^(what|which events?|tell me what) (happened|went on|was (reported|there)|took place)( in| during)? (the year )?\d{4}$|^(what|anything) (happened )?in \d{4}$|^\d{4}$/.test(q)) {
     return { ask: "year", year: Number(year[1]) };

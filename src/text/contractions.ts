@@ -56,7 +56,7 @@ const CONTRACTIONS: Record<string, string> = {
 
 /** The expansion of one normalised word (straight apostrophes, lower case), or null. */
 export function expandContraction(term: string): string | null {
-  return CONTRACTIONS[term] ?? null;
+  return Object.hasOwn(CONTRACTIONS, term) ? (CONTRACTIONS[term] ?? null) : null;
 }
 
 /** A question with its contractions expanded, word by word; other text is kept as written. */

@@ -18,7 +18,8 @@ export function languageCue(text: string): LanguageCue {
   const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
   if (latin / letters.length < 0.5) return "foreign";
   if (/[əƏ]/.test(text)) return "foreign";
-  const words = tokenize(text).map((t) => t.term);
+  // Words as written (lower case, not folded): Turkish "iş" must not read as English "is".
+  const words = tokenize(text).map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'"));
   const english = words.filter((w) => ENGLISH.has(w)).length;
   if (english >= 1) return "english";
   return words.length >= 3 ? "unclear" : "english";

@@ -181,7 +181,10 @@ export function isPlace(name: string): boolean {
 /** The known place names in a normalised, lower-case text, in order of appearance (phrases first). */
 export function placesIn(text: string): string[] {
   const found: { at: number; name: string }[] = [];
-  let rest = ` ${text.toLowerCase()} `;
+  // Punctuation and hyphens separate names ("united states,", "azerbaijan-iran"); "nur-sultan" is looked up whole too.
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) if (byName.has(m[0])) found.push({ at: m.index + 1, name: m[0] });
+  let rest = ` ${lower.replace(/[^\p{L}\p{N}'’]+/gu, " ")} `;
   for (const phrase of PHRASES) {
     let at = rest.indexOf(` ${phrase} `);
     while (at >= 0) {
@@ -190,7 +193,7 @@ export function placesIn(text: string): string[] {
       at = rest.indexOf(` ${phrase} `);
     }
   }
-  for (const m of rest.matchAll(/[\p{L}-]+/gu)) if (byName.has(m[0])) found.push({ at: m.index, name: m[0] });
+  for (const m of rest.matchAll(/\p{L}+/gu)) if (byName.has(m[0]) && !found.some((f) => f.name.includes("-") && f.at <= m.index && m.index < f.at + f.name.length)) found.push({ at: m.index, name: m[0] });
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 

@@ -35,8 +35,12 @@ export interface ArticleKeys {
   sentence(i: number): SentenceKeys;
   title(): SentenceKeys;
   meta(): SentenceKeys;
-  /** Every sentence's keys merged: the names the article mentions anywhere. */
-  whole(): SentenceKeys;
+  /** Title, outlet and year, and the first sentence: what sets the scene for every sentence. */
+  context(): SentenceKeys;
+  /** True when the article names the (normalised) word anywhere. */
+  mentions(term: string): boolean;
+  /** True when a word of the article has this stem. */
+  mentionsStem(stem: string): boolean;
 }
 
 /** Sentences that start by pointing back: the subject is in the sentence before. */
@@ -112,9 +116,10 @@ function evaluate(w: WindowInput): Evidence | null {
   const keys = w.keysOf(article);
   const own = keys.sentence(i);
   const anaphoric = i > 0 && ANAPHORIC.test(w.text.replace(DATELINE, "").trim());
+  // A sentence that shares no word with the question and does not point back cannot answer it.
+  if (!anaphoric && !reading.terms.some((t) => t.kind !== "frame" && matchTerm(t, own, w.termKeys) > 0)) return null;
   const prev = i > 0 ? keys.sentence(i - 1) : null;
-  const lead = i > 1 ? keys.sentence(0) : null;
-  const context = mergeSentenceKeys([keys.title(), keys.meta(), ...(lead === null ? [] : [lead])]);
+  const context = keys.context();
   const prevWeight = anaphoric ? 0.9 : 0.6;
 
   // Years: a question about a year is answered from that year's article, or a sentence naming the year.
@@ -137,7 +142,7 @@ function evaluate(w: WindowInput): Evidence | null {
     const inPrev = prev === null || inOwn === 1 ? 0 : matchTerm(t, prev, w.termKeys) * prevWeight;
     const inContext = inOwn === 1 ? 0 : matchTerm(t, context, w.termKeys) * (named ? 0.6 : 0.3);
     // A name the article gives elsewhere still sets the scene ("…, Shariatmadari said. He expressed hope…").
-    const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named ? 0 : matchTerm(t, keys.whole(), w.termKeys) * 0.4;
+    const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named ? 0 : mentionedAnywhere(t, keys) * 0.4;
     const m = Math.max(inOwn, inPrev, inContext, inArticle);
     const contextual = w.contextTerms.includes(t);
     const weight = contextual ? t.weight * 0.5 : t.weight;
@@ -155,17 +160,20 @@ function evaluate(w: WindowInput): Evidence | null {
   if (focus !== null && matchTerm(focus, own, w.termKeys) === 0 && (prev === null || matchTerm(focus, prev, w.termKeys) === 0)) return reject(`focus ${focus.term}`);
 
   const spans = answerSpans(w.text);
-  if (!roleHolds(reading, own, mergeSentenceKeys([context, ...(prev === null ? [] : [prev]), keys.whole()]), spans, w.termKeys)) return reject("role");
+  if (!roleHolds(reading, own, prev === null ? context : mergeSentenceKeys([context, prev], w.termKeys), spans, w.termKeys)) return reject("role");
   if (reading.pastFact && HYPOTHETICAL.test(w.text)) return reject("hypothetical");
   if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
 
   const kinds = KIND_OF[reading.expects];
   const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !spanInQuestion(s, reading));
   const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
+  // For "who", a person's name answers better than an organisation's.
+  const typeMatch = kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5;
   const features: Features = {
     coverage: total === 0 ? 0 : got / total,
     ownCoverage: total === 0 ? 0 : ownGot / total,
-    answerType: kinds === undefined ? 0.5 : fresh.length > 0 ? 1 : prevSpans * 0.5,
+    answerType: typeMatch,
+    articleCoverage: articleCoverage(reading, keys),
     rank: 1 / (1 + w.rank),
     lead: i <= 1 ? 1 : 0,
     after: w.after ? 1 : 0,
@@ -180,6 +188,25 @@ function evaluate(w: WindowInput): Evidence | null {
   if (total > 0 && features.coverage < weights.minCoverage) return reject(`coverage ${features.coverage.toFixed(2)}`);
   const score = scoreOf(features, weights);
   return { article, sentence: i, rank: w.rank, text: w.text, keys: own, anaphoric, features, score, matched, spans };
+}
+
+/** Weighted share of the question's content words the article uses anywhere: a word it never uses points to another article. */
+function articleCoverage(reading: QuestionReading, keys: ArticleKeys): number {
+  let total = 0;
+  let got = 0;
+  for (const t of reading.terms) {
+    if (t.kind === "frame") continue;
+    total += t.weight;
+    if (mentionedAnywhere(t, keys) > 0 || [...t.synonyms].some((s) => keys.mentionsStem(s)) || keys.mentionsStem(t.stem)) got += t.weight;
+  }
+  return total === 0 ? 1 : got / total;
+}
+
+/** 1 when the article names the term (or one of its acronym expansions) somewhere, else 0. */
+function mentionedAnywhere(t: ReadTerm, keys: ArticleKeys): number {
+  if (keys.mentions(t.term)) return 1;
+  if (t.country !== undefined && keys.mentions(t.country)) return 1;
+  return t.expansions.some((e) => keys.mentions(e)) ? 1 : 0;
 }
 
 /** The weighted sum of a window's features. */

@@ -200,7 +200,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     terms,
     focus: null,
     role: expects === "person" ? findRole(words, terms) : null,
-    counted: expects === "number" ? termAfter(terms, words, /^(many|much)$/) : null,
+    counted: expects === "number" ? termAfter(terms, words, /^many$/) : null,
     years,
     recency: /\b(latest|most recent|newest|recent(ly)?|last|current(ly)?|now|today|nowadays)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,

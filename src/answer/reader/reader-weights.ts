@@ -13,6 +13,8 @@ export interface Features {
   ownCoverage: number;
   /** The sentence holds an answer of the asked kind that the question does not already contain. */
   answerType: number;
+  /** Weighted share of the question's words the article uses anywhere. */
+  articleCoverage: number;
   /** 1 / (1 + retrieval rank of the passage). */
   rank: number;
   /** The sentence is the article's first or second (news puts the main facts there). */
@@ -47,6 +49,7 @@ export const READER_WEIGHTS: ReaderWeights = {
     coverage: 3,
     ownCoverage: -0.25,
     answerType: 0.35,
+    articleCoverage: 0.5,
     rank: 0.15,
     lead: 0.05,
     after: -0.05,

@@ -1,85 +1,124 @@
 /**
- * What a sentence offers for matching — its words' stems, name skeletons, the countries it names —
- * and how strongly a question term is found in it: the same word (1), a curated synonym or an
- * expansion of an acronym (0.9), the same country under another name (0.9, a city 0.7), or a
- * transliteration of a name (0.85).
+ * What a sentence offers for matching — its words' stems, name skeletons, the countries it names,
+ * the initials of its names — and how strongly a question term is found in it: the same word (1),
+ * a curated synonym or an expansion of an acronym (0.9), the same country under another name (0.9,
+ * a city 0.7), or a transliteration or the initials of a name (0.85). The costlier keys are
+ * computed only when a question needs them.
  */
 import { countryOf, isCity, placesIn } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize, type Token } from "../../text/tokenize.js";
 import type { ReadTerm } from "./question-reading.js";
 
-export interface SentenceKeys {
-  tokens: Token[];
-  stems: string[];
-  stemSet: Set<string>;
-  skeletons: Set<string>;
-  raw: Set<string>;
-  /** Canonical countries of the places named (countries, demonyms, cities). */
-  countries: Set<string>;
+const NAME_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*\p{Lu}[\p{L}’'-]*)+/gu;
+
+export class SentenceKeys {
+  readonly tokens: Token[];
+  readonly stems: string[];
+  readonly stemSet: Set<string>;
+  readonly raw: Set<string>;
+  private skeletonSet: Set<string> | undefined;
+  private places: { countries: Set<string>; cityCountries: Set<string> } | undefined;
+  private initialismSet: Set<string> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly keys: TermKeys,
+    parts?: readonly SentenceKeys[],
+  ) {
+    if (parts !== undefined) {
+      this.tokens = parts[0]?.tokens ?? [];
+      this.stems = parts[0]?.stems ?? [];
+      this.stemSet = new Set(parts.flatMap((p) => [...p.stemSet]));
+      this.raw = new Set(parts.flatMap((p) => [...p.raw]));
+      this.merged = parts;
+      return;
+    }
+    this.tokens = tokenize(text);
+    this.stems = this.tokens.map((t) => keys.stem(t.term));
+    this.stemSet = new Set(this.stems);
+    this.raw = new Set(this.tokens.map((t) => t.term));
+  }
+
+  private readonly merged: readonly SentenceKeys[] | undefined;
+
+  /** Consonant skeletons of the words (transliterated names). */
+  get skeletons(): Set<string> {
+    if (this.skeletonSet === undefined) {
+      this.skeletonSet = new Set();
+      if (this.merged !== undefined) for (const p of this.merged) p.skeletons.forEach((s) => this.skeletonSet?.add(s));
+      else
+        for (const t of this.tokens) {
+          const s = this.keys.skeleton(t.term);
+          if (s !== null) this.skeletonSet.add(s);
+        }
+    }
+    return this.skeletonSet;
+  }
+
+  /** Canonical countries of the places named (countries, demonyms). */
+  get countries(): Set<string> {
+    return this.placeSets().countries;
+  }
+
   /** Countries named through a city only ("Baku" → azerbaijan). */
-  cityCountries: Set<string>;
+  get cityCountries(): Set<string> {
+    return this.placeSets().cityCountries;
+  }
+
   /** Initials of capitalised names ("Federation of Trade Unions of Kyrgyzstan" → "ftuk"), for acronyms users make up. */
-  initialisms: Set<string>;
+  get initialisms(): Set<string> {
+    if (this.initialismSet === undefined) {
+      this.initialismSet = new Set();
+      if (this.merged !== undefined) for (const p of this.merged) p.initialisms.forEach((s) => this.initialismSet?.add(s));
+      else
+        for (const m of this.text.matchAll(NAME_RUN)) {
+          const initials = m[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => normalizeTerm(w[0] ?? "")).join("");
+          if (initials.length >= 2) this.initialismSet.add(initials);
+        }
+    }
+    return this.initialismSet;
+  }
+
+  private placeSets(): { countries: Set<string>; cityCountries: Set<string> } {
+    if (this.places === undefined) {
+      const countries = new Set<string>();
+      const cityCountries = new Set<string>();
+      if (this.merged !== undefined) {
+        for (const p of this.merged) {
+          p.countries.forEach((c) => countries.add(c));
+          p.cityCountries.forEach((c) => cityCountries.add(c));
+        }
+      } else {
+        for (const place of placesIn(this.tokens.map((t) => t.term).join(" "))) {
+          const country = countryOf(place);
+          if (country === null) continue;
+          if (isCity(place)) cityCountries.add(country);
+          else countries.add(country);
+        }
+      }
+      this.places = { countries, cityCountries };
+    }
+    return this.places;
+  }
 }
 
 export function sentenceKeys(text: string, keys: TermKeys): SentenceKeys {
-  const tokens = tokenize(text);
-  const stems = tokens.map((t) => keys.stem(t.term));
-  const skeletons = new Set<string>();
-  const raw = new Set<string>();
-  for (const t of tokens) {
-    raw.add(t.term);
-    const s = keys.skeleton(t.term);
-    if (s !== null) skeletons.add(s);
-  }
-  const countries = new Set<string>();
-  const cityCountries = new Set<string>();
-  for (const place of placesIn(tokens.map((t) => t.term).join(" "))) {
-    const country = countryOf(place);
-    if (country === null) continue;
-    if (isCity(place)) cityCountries.add(country);
-    else countries.add(country);
-  }
-  const initialisms = new Set<string>();
-  for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*\p{Lu}[\p{L}’'-]*)+/gu)) {
-    const initials = m[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => normalizeTerm(w[0] ?? "")).join("");
-    if (initials.length >= 2) initialisms.add(initials);
-  }
-  return { tokens, stems, stemSet: new Set(stems), skeletons, raw, countries, cityCountries, initialisms };
+  return new SentenceKeys(text, keys);
 }
 
-/** Merges the keys of a window of sentences (for matching only; tokens are the first sentence's). */
-export function mergeSentenceKeys(parts: readonly SentenceKeys[]): SentenceKeys {
-  const first = parts[0];
-  const out: SentenceKeys = {
-    tokens: first?.tokens ?? [],
-    stems: first?.stems ?? [],
-    stemSet: new Set(),
-    skeletons: new Set(),
-    raw: new Set(),
-    countries: new Set(),
-    cityCountries: new Set(),
-    initialisms: new Set(),
-  };
-  for (const p of parts) {
-    p.initialisms.forEach((s) => out.initialisms.add(s));
-    p.stemSet.forEach((s) => out.stemSet.add(s));
-    p.skeletons.forEach((s) => out.skeletons.add(s));
-    p.raw.forEach((s) => out.raw.add(s));
-    p.countries.forEach((s) => out.countries.add(s));
-    p.cityCountries.forEach((s) => out.cityCountries.add(s));
-  }
-  return out;
+/** The keys of a window of sentences, for matching only (tokens and stems are the first sentence's). */
+export function mergeSentenceKeys(parts: readonly SentenceKeys[], keys: TermKeys): SentenceKeys {
+  return new SentenceKeys("", keys, parts);
 }
 
 /** How strongly `term` is present in `keys`, 0 when it is not. */
 export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys): number {
   if (keys.raw.has(term.term) || keys.stemSet.has(term.stem)) return 1;
   if (term.kind === "number") {
-    // "108" meets "108th", "6000" meets "6,000".
+    // "108" meets "108th".
     const core = term.term.replace(/(st|nd|rd|th)$/, "").replace(/,/g, "");
-    for (const r of keys.raw) if (/^\d/.test(r) && r.replace(/(st|nd|rd|th)$/, "").replace(/,/g, "") === core) return 1;
+    for (const r of keys.raw) if (/^\d/.test(r) && r.replace(/(st|nd|rd|th)$/, "") === core) return 1;
     return 0;
   }
   if (term.country !== undefined) {
