@@ -1,7 +1,9 @@
 /**
- * `npm run fit-weights -- [--write]` — fits the reader's scoring weights on the dev half of the
- * evaluation questions (never the test half) and prints them; `--write` puts them into
- * src/answer/reader/reader-weights.ts with a note of how they were fitted.
+ * `npm run fit-weights -- [--write] [--synthetic N]` — fits the reader's scoring weights on the dev
+ * half of the evaluation questions (never the test half), plus, with `--synthetic N`, the questions
+ * of a generated corpus of N articles with seed 7 (the benchmark uses seed 42, so its questions stay
+ * unseen), and prints them; `--write` puts them into src/answer/reader/reader-weights.ts with a note
+ * of how they were fitted.
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -13,17 +15,20 @@ import { createAppLogger, createEmbedder, createReader } from "../compose.js";
 import { buildCollection } from "../bench/eval/eval-collection.js";
 import { loadEvalQuestions, type Collection } from "../bench/eval/eval-questions.js";
 import { fitWeights, type TrainingQuestion } from "../bench/fit/fit-weights.js";
+import { generateCorpus, writeArticles } from "../bench/generate-corpus.js";
+import { reindex } from "../ingest/reindex.js";
 import { LoadedIndex } from "../index/loaded-index.js";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.js";
 import { findPassages } from "../service/find-passages.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
 
-const USAGE = "Usage: npm run fit-weights -- [--write]";
+const USAGE = "Usage: npm run fit-weights -- [--write] [--synthetic N]";
+const SYNTHETIC_SEED = 7;
 const WEIGHTS_FILE = "src/answer/reader/reader-weights.ts";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: [], booleans: ["write"] }, USAGE);
+  const args = parseArgs(process.argv.slice(2), { values: ["synthetic"], booleans: ["write"] }, USAGE);
   if (args.flags.has("help")) {
     console.log(USAGE);
     return 0;
@@ -57,12 +62,34 @@ runCli(async () => {
       }
       index.close();
     }
+    const synthetic = Number(args.values.synthetic ?? 0);
+    if (synthetic > 0) {
+      const corpus = generateCorpus({ articles: synthetic, seed: SYNTHETIC_SEED, questions: Math.round(synthetic * 0.3) });
+      const dataDir = path.join(workDir, "synthetic-data");
+      const indexDir = path.join(workDir, "synthetic-index");
+      await writeArticles(dataDir, corpus.articles);
+      await reindex({ dataDir, indexDir, embedder, logger });
+      const index = await LoadedIndex.load({ indexDir, embedder });
+      const retriever = new HybridRetriever({ index, embedder });
+      for (const q of corpus.questions) {
+        const reading = reader.read(q.question, index.vocabulary);
+        const passages = await findPassages({ retriever, reranker: reader, vocabulary: index.vocabulary, question: q.question, retrievalText: q.question });
+        const candidates = reader.evidence(reading, { passages, vocabulary: index.vocabulary }, loose).map((e) => {
+          const { start, end } = quoteSpan(e);
+          const quote = e.article.text.slice(start, end);
+          return { features: e.features, positive: q.expectedPaths.includes(e.article.path) && q.acceptableFacts.some((f) => quote.includes(f)) };
+        });
+        training.push({ id: q.id, refuse: q.refuse, candidates });
+      }
+      index.close();
+    }
   } finally {
     await fs.rm(workDir, { recursive: true, force: true });
   }
   const reachable = training.filter((t) => t.refuse || t.candidates.some((c) => c.positive)).length;
   const { weights, right, before } = fitWeights(training, READER_WEIGHTS);
-  const fitted = `coordinate ascent on ${training.length} dev questions (${reachable} reachable): ${before} → ${right} right (npm run fit-weights, ${new Date().toISOString().slice(0, 10)})`;
+  const what = `${training.length} questions (eval dev half${args.values.synthetic === undefined ? "" : ` + synthetic seed ${SYNTHETIC_SEED}, ${args.values.synthetic} articles`}; ${reachable} with a right window to find)`;
+  const fitted = `coordinate ascent on ${what}: ${before} → ${right} right (npm run fit-weights${args.values.synthetic === undefined ? "" : ` -- --synthetic ${args.values.synthetic}`}, ${new Date().toISOString().slice(0, 10)})`;
   console.log(fitted);
   console.log(JSON.stringify({ features: weights.features, minCoverage: weights.minCoverage }, null, 2));
   if (args.flags.has("write")) {
