@@ -12,6 +12,7 @@ import type { Passage, PassageArticle } from "../core/passage.js";
 import type { Reranker } from "../core/reranker.js";
 import type { Vocabulary } from "../core/vocabulary.js";
 import type { WordRarity } from "../core/word-rarity.js";
+import { withoutDateline } from "../text/dateline.js";
 import { languageCue } from "../text/language-cues.js";
 import { normalizeTerm, tokenize } from "../text/tokenize.js";
 import { TermKeys } from "../text/term-keys.js";
@@ -130,7 +131,7 @@ export class ExtractiveReader implements Answerer, Reranker {
   private choose(reading: QuestionReading, evidence: readonly Evidence[]): Evidence[] {
     const best = evidence[0];
     if (best === undefined) return [];
-    if (!reading.list) return [best];
+    if (!reading.list) return [this.single(reading, evidence, best)];
     const perArticle: Evidence[] = [];
     for (const e of evidence) {
       if (perArticle.length >= (this.options.maxListItems ?? 6)) break;
@@ -138,6 +139,27 @@ export class ExtractiveReader implements Answerer, Reranker {
       if (e.score >= best.score * (this.options.weights ?? READER_WEIGHTS).listShare) perArticle.push(e);
     }
     return perArticle;
+  }
+
+  /**
+   * The one window to answer from: the best, except that "what is FTUU?" takes the window that
+   * defines the acronym, and "the latest …" / "who is the minister" (now) / "the first …" take the
+   * newest (oldest) of the windows that answer nearly as well.
+   */
+  private single(reading: QuestionReading, evidence: readonly Evidence[], best: Evidence): Evidence {
+    if (reading.expects === "definition") {
+      const acronym = reading.terms.find((t) => t.kind === "acronym" || t.kind === "name");
+      const defines = acronym === undefined ? undefined : evidence.find((e) => new RegExp(String.raw`\(\s*${escapeRegExp(acronym.term)}\s*\)`, "i").test(e.text));
+      if (defines !== undefined) return defines;
+    }
+    const wantsLatest = reading.recency === "latest" || (reading.presentTense && reading.expects === "person");
+    if (!wantsLatest && reading.recency !== "earliest") return best;
+    const close = evidence.filter((e) => e.score >= best.score * 0.8 && e.article.date !== null);
+    const pick = close.reduce<Evidence | null>((a, e) => {
+      if (a === null || a.article.date === null || e.article.date === null) return a ?? e;
+      return (wantsLatest ? e.article.date > a.article.date : e.article.date < a.article.date) ? e : a;
+    }, null);
+    return pick ?? best;
   }
 
   /** "en" for English, another ISO code, or null when another language is certain but not which. */
@@ -195,7 +217,10 @@ class ArticleKeysCache implements ArticleKeys {
   }
 
   context(): SentenceKeys {
-    this.contextKeys ??= mergeSentenceKeys([this.title(), this.meta(), this.sentence(0)], this.termKeys);
+    // The lead without its dateline: where a story was filed is not what it is about.
+    const lead = this.article.spans[0];
+    const leadText = lead === undefined ? "" : withoutDateline(this.article.text.slice(lead.start, lead.end));
+    this.contextKeys ??= mergeSentenceKeys([this.title(), this.meta(), sentenceKeys(leadText, this.termKeys)], this.termKeys);
     return this.contextKeys;
   }
 
@@ -216,4 +241,8 @@ class ArticleKeysCache implements ArticleKeys {
     this.metaKeys ??= sentenceKeys(`${this.article.source} ${this.article.date?.slice(0, 4) ?? ""}`, this.termKeys);
     return this.metaKeys;
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }

@@ -51,7 +51,8 @@ const ORG_WORDS = new Set(
     "confederation federation ministry union unions center centre organization organisation agency council association academy institute " +
     "house chamber committee fund service inspectorate bank company party parliament assembly office department university school " +
     "congress conference session forum government cabinet commission court corporation foundation network alliance league society " +
-    "workers trade labour labor social protection population news mehr azertac trend irna apa report kabar times daily"
+    "workers trade labour labor social protection population news mehr azertac trend irna apa report kabar times daily " +
+    "welfare cooperatives cooperation affairs development relations employment economy finance education health justice interior foreign"
   ).split(" "),
 );
 /** Titles and honorifics before a name; not part of it. */

@@ -6,6 +6,7 @@
  */
 import type { DraftAnswer } from "../../core/answerer.js";
 import type { Citation } from "../../core/types.js";
+import { withoutDateline } from "../../text/dateline.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
@@ -13,7 +14,6 @@ import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
 import type { QuestionReading } from "./question-reading.js";
 
-const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 const ATTRIBUTION_END =
   /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
 const ATTRIBUTION_START = /^(?:according to [^,]{3,90},\s*|[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}\s+(?:said|noted|added|stressed) that\s+)/iu;
@@ -40,7 +40,7 @@ const PREPOSITION = /^(on|in|for|to|with|about|into|as)$/;
  * security …") — only what follows it.
  */
 export function answerClause(e: Evidence): string {
-  const text = normalizeWhitespace(e.text.replace(DATELINE, "")).replace(ATTRIBUTION_END, "").replace(ATTRIBUTION_START, "").replace(/[.;:!]+$/, "");
+  const text = normalizeWhitespace(withoutDateline(e.text)).replace(ATTRIBUTION_END, "").replace(ATTRIBUTION_START, "").replace(/[.;:!]+$/, "");
   const tokens = e.keys.tokens;
   const matched = new Set([...e.matched.keys()].filter((t) => t.kind === "content" || t.kind === "frame").flatMap((t) => [t.stem, ...t.synonyms]));
   for (let i = tokens.length - 2; i >= 2; i--) {
@@ -108,12 +108,20 @@ function withRole(name: AnswerSpan, sentence: string): string {
   return name.text;
 }
 
+/** Words that make a sentence deny or oppose rather than confirm. */
+const NEGATION = /\b(not|no|never|neither|nor|refused|rejected|declined|denied|opposed|dissent\w*|against|failed|without)\b|n['’]t\b/i;
+
 function directAnswer(reading: QuestionReading, e: Evidence): string {
+  if (reading.asksSource && e.article.source !== "") return `${e.article.source}${e.article.date === null ? "" : ` (${e.article.date})`}`;
   const next = e.article.spans[e.sentence + 1];
   if (e.features.announces === 1 && next !== undefined && (reading.expects === "description" || reading.expects === "reason")) {
-    return capitalise(normalizeWhitespace(e.article.text.slice(next.start, next.end)).replace(/[.;:!]+$/, ""));
+    return capitalise(normalizeWhitespace(withoutDateline(e.article.text.slice(next.start, next.end))).replace(/[.;:!]+$/, ""));
   }
-  if (reading.expects === "yesno") return `Yes — ${lowerFirst(answerClause(e))}`;
+  if (reading.expects === "yesno") {
+    // "Yes" only when the sentence says it plainly; a denial or a weak match is quoted, not turned into a yes.
+    if (NEGATION.test(e.text) || e.features.coverage < 0.6) return `The article says: ${lowerFirst(answerClause(e))}`;
+    return `Yes — ${lowerFirst(answerClause(e))}`;
+  }
   if (reading.expects === "definition") {
     const acronym = reading.terms.find((t) => t.kind === "acronym");
     if (acronym !== undefined) {
@@ -141,7 +149,11 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
   }
 }
 
-const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(I|I'm)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** Lower-cases an ordinary first word ("The", "Following"), never a name ("Türkiye", "Babayev"). */
+const lowerFirst = (s: string) =>
+  /^(The|A|An|It|He|She|They|This|These|Those|Following|During|After|Before|In|On|At|As|According|There|We|Our|His|Her|Their|Its|Under|With|For|By|From)\b/.test(s)
+    ? s.charAt(0).toLowerCase() + s.slice(1)
+    : s;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
 /** A citation of one piece of evidence. */

@@ -6,6 +6,7 @@
  * year or the asked role are not evidence at all: those are the refusals "by what is asked".
  */
 import type { Passage, PassageArticle } from "../../core/passage.js";
+import { withoutDateline } from "../../text/dateline.js";
 import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
@@ -46,7 +47,6 @@ export interface ArticleKeys {
 /** Sentences that start by pointing back: the subject is in the sentence before. */
 const ANAPHORIC =
   /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
-const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'-]{1,40}\s[—–-]{1,2}\s+/u;
 /** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
@@ -115,7 +115,7 @@ function evaluate(w: WindowInput): Evidence | null {
   const { reading, article, i } = w;
   const keys = w.keysOf(article);
   const own = keys.sentence(i);
-  const anaphoric = i > 0 && ANAPHORIC.test(w.text.replace(DATELINE, "").trim());
+  const anaphoric = i > 0 && ANAPHORIC.test(withoutDateline(w.text).trim());
   // A sentence that shares no word with the question and does not point back cannot answer it.
   if (!anaphoric && !reading.terms.some((t) => t.kind !== "frame" && matchTerm(t, own, w.termKeys) > 0)) return null;
   const prev = i > 0 ? keys.sentence(i - 1) : null;

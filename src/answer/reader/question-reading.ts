@@ -66,6 +66,8 @@ export interface QuestionReading {
   offTopic: boolean;
   /** Asks whether or when something happened ("did X travel", "when did X travel"), not about a hope or plan. */
   pastFact: boolean;
+  /** Asks which outlet reported something ("which agency reported the visit?"): the article's source answers. */
+  asksSource: boolean;
   /** Builds on the previous question ("and who signed it?", "what did he say?"): no name of its own, a pronoun or "and …". */
   refersBack: boolean;
 }
@@ -92,6 +94,11 @@ function repairWords(question: string, options: ReadOptions): Word[] {
   const words: Word[] = [];
   for (const [i, token] of tokenize(question).entries()) {
     const raw = question.slice(token.start, token.end);
+    // "what's" / "who's" lose their "'s" in the tokenizer, which takes it for a possessive.
+    if (/^(what|who|where|when|how|that|there|it|he|she)['’]s$/i.test(raw)) {
+      words.push({ term: token.term, raw: token.term, capitalised: false }, { term: "is", raw: "is", capitalised: false });
+      continue;
+    }
     const capitalised = /^\p{Lu}/u.test(raw) && (i > 0 || /^\p{Lu}{2,}/u.test(raw));
     const convention = /^c(\d{2,3})$/.exec(token.term);
     if (convention?.[1] !== undefined) {
@@ -146,7 +153,7 @@ function typeNounPosition(words: readonly Word[], at: number): boolean {
   return before.some((b) => /^(which|what|whose|whats)$/.test(b)) || /^(his|her|their|its)$/.test(before.at(-1) ?? "") || words[at - 1]?.typed !== undefined;
 }
 
-function expectsOf(words: readonly Word[], text: string): AnswerKind {
+function expectsOf(words: readonly Word[], text: string, question: string): AnswerKind {
   const t = ` ${text} `;
   if (/ how (many|much)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
   if (/ how long\b| for how long\b| what (period|duration)\b/.test(t)) return "duration";
@@ -160,7 +167,7 @@ function expectsOf(words: readonly Word[], text: string): AnswerKind {
   if (/ (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,2}?(union|unions|federation|confederation|agency|agencies|organi[sz]ation|organi[sz]ations|ministry|ministries|centre|center|body|bodies|outlet|newspaper|association)s?\b/.test(t)) return "organization";
   const first = words[0]?.term ?? "";
   if (AUX.test(first)) return "yesno";
-  if (/^\s*(what|who) (is|are|was|does) (the )?[\w-]+( stand for| mean)?\s*$/.test(text) || / stand for\b/.test(t) || /^\s*[\w-]+\s*(=|\?)\s*\??\s*$/.test(text)) return "definition";
+  if (/^\s*(what|who) (is|are|was|does) (the )?[\w-]+( stand for| mean)?\s*$/.test(text) || / stand for\b/.test(t) || /^\s*[\p{L}\d-]+\s*(=|\?|stands? for)\s*\??\s*$/u.test(question.trim())) return "definition";
   return "description";
 }
 
@@ -182,7 +189,7 @@ function isList(text: string): boolean {
 export function readQuestion(question: string, options: ReadOptions): QuestionReading {
   const words = repairWords(question, options);
   const text = words.map((w) => w.term).join(" ");
-  const expects = expectsOf(words, text);
+  const expects = expectsOf(words, text, question);
   const terms: ReadTerm[] = [];
   const seen = new Set<string>();
   words.forEach((w, position) => {
@@ -207,6 +214,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     list: isList(lower),
     collection: collectionIntent(text),
     offTopic: false,
+    asksSource: /\b(which|what) (news )?(agency|agencies|outlet|outlets|newspaper|newspapers|media|site|website|source)\b.*\b(report|reported|wrote|published|covered|said)\b|^ who (reported|published|wrote about)\b/.test(lower),
     refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required),
     pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };

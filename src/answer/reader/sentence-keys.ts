@@ -141,7 +141,8 @@ export function positionsOf(term: ReadTerm, keys: SentenceKeys): number[] {
   const out: number[] = [];
   keys.stems.forEach((s, i) => {
     const raw = keys.tokens[i]?.term ?? "";
-    if (s === term.stem || raw === term.term || term.synonyms.has(s) || (term.country !== undefined && countryOf(raw) === term.country)) out.push(i);
+    // Countries by any of their names, but not through a city: "TEHRAN —" is not "the Iranian minister".
+    if (s === term.stem || raw === term.term || term.synonyms.has(s) || (term.country !== undefined && !isCity(raw) && countryOf(raw) === term.country)) out.push(i);
   });
   return out;
 }
