@@ -14,7 +14,7 @@ import type { Vocabulary } from "../core/vocabulary.js";
 import type { WordRarity } from "../core/word-rarity.js";
 import { withoutDateline } from "../text/dateline.js";
 import { languageCue } from "../text/language-cues.js";
-import { normalizeTerm, tokenize } from "../text/tokenize.js";
+import { normalizeTerm } from "../text/tokenize.js";
 import { TermKeys } from "../text/term-keys.js";
 import { refusal } from "./not-covered.js";
 import { collectionAnswer } from "./reader/collection-answer.js";
@@ -193,7 +193,6 @@ class ArticleKeysCache implements ArticleKeys {
   private titleKeys: SentenceKeys | undefined;
   private metaKeys: SentenceKeys | undefined;
   private folded: string | undefined;
-  private stems: Set<string> | undefined;
   private contextKeys: SentenceKeys | undefined;
 
   constructor(
@@ -224,17 +223,19 @@ class ArticleKeysCache implements ArticleKeys {
     return this.contextKeys;
   }
 
+  /** A word of the article starts with the stem (Porter2 stems are prefixes of most of their words). */
   mentionsStem(stem: string): boolean {
-    if (this.stems === undefined) {
-      this.stems = new Set();
-      for (const t of tokenize(this.article.text)) this.stems.add(this.termKeys.stem(t.term));
-    }
-    return this.stems.has(stem);
+    return this.foldedText().includes(` ${stem}`);
   }
 
   mentions(term: string): boolean {
+    const folded = this.foldedText();
+    return folded.includes(` ${term} `) || folded.includes(` ${term}'s `);
+  }
+
+  private foldedText(): string {
     this.folded ??= ` ${normalizeTerm(this.article.text).replace(/[^\p{L}\p{N}']+/gu, " ")} `;
-    return this.folded.includes(` ${term} `) || this.folded.includes(` ${term}'s `);
+    return this.folded;
   }
 
   meta(): SentenceKeys {

@@ -27,7 +27,7 @@ export interface FindPassagesOptions {
 }
 
 /** How much deeper than the answer needs retrieval looks when the reader re-ranks (measured: see README, Benchmarks). */
-const RERANK_DEPTH = 2;
+const RERANK_DEPTH = 1;
 
 /** Articles an overview answer reads: a few for "what's new", many to list countries or names. */
 const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;

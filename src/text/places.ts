@@ -197,5 +197,27 @@ export function placesIn(text: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
+/** Longest place name, in words. */
+const MAX_WORDS = Math.max(...[...byName.keys()].map((n) => n.split(" ").length));
+
+/**
+ * The known place names among normalised word tokens, in order (several-word names first at each
+ * position): the fast path for text that is already tokenised.
+ */
+export function placesInTerms(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    for (let n = Math.min(MAX_WORDS, terms.length - i); n >= 1; n--) {
+      const name = n === 1 ? (terms[i] ?? "") : terms.slice(i, i + n).join(" ");
+      if (byName.has(name)) {
+        out.push(name);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Canonical country names, e.g. for "which countries are mentioned?". */
 export const COUNTRY_NAMES: readonly string[] = Object.keys(COUNTRIES);

@@ -76,6 +76,7 @@ export interface EvidenceOptions {
 /** Scored evidence windows that pass the gate, best first. */
 export function findEvidence(options: EvidenceOptions): Evidence[] {
   const { passages } = options;
+  const cues = cuesOf(options.reading);
   const out: Evidence[] = [];
   const seen = new Set<string>();
   const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);
@@ -94,11 +95,35 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
       seen.add(id);
       const text = article.text.slice(span.start, span.end);
       if (BOILERPLATE.test(text) || text.split(/\s+/).length < 4) continue;
+      // Cheap first look: a sentence naming none of the question's words (as a prefix of its stem)
+      // and not pointing back to the one before cannot answer; most sentences stop here.
+      if (!mayMatch(text, cues) && !ANAPHORIC.test(withoutDateline(text).trim())) continue;
       const e = evaluate({ ...options, article, i, rank, text, newest, oldest, after });
       if (e !== null) out.push(e);
     }
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Lower-case fragments any matching sentence contains: each term's stem, synonyms, countries' names, acronym expansions' first words. */
+function cuesOf(reading: QuestionReading): string[] {
+  const cues = new Set<string>();
+  for (const t of reading.terms) {
+    if (t.kind === "frame") continue;
+    cues.add(t.stem.slice(0, 4));
+    for (const s of t.synonyms) cues.add(s.slice(0, 4));
+    for (const p of t.phrases) if (p[0] !== undefined) cues.add(p[0].slice(0, 4));
+    if (t.country !== undefined) return []; // places go by many names (demonyms, cities): no cheap look
+    if (t.kind === "name" || t.kind === "acronym") return []; // transliterations and initials: no cheap look
+    if (t.kind === "number") cues.add(t.term.replace(/(st|nd|rd|th)$/, ""));
+  }
+  return [...cues];
+}
+
+function mayMatch(text: string, cues: readonly string[]): boolean {
+  if (cues.length === 0) return true;
+  const lower = text.toLowerCase();
+  return cues.some((c) => lower.includes(c));
 }
 
 interface WindowInput extends EvidenceOptions {
@@ -197,7 +222,7 @@ function articleCoverage(reading: QuestionReading, keys: ArticleKeys): number {
   for (const t of reading.terms) {
     if (t.kind === "frame") continue;
     total += t.weight;
-    if (mentionedAnywhere(t, keys) > 0 || [...t.synonyms].some((s) => keys.mentionsStem(s)) || keys.mentionsStem(t.stem)) got += t.weight;
+    if (mentionedAnywhere(t, keys) > 0 || keys.mentionsStem(t.stem) || [...t.synonyms].some((s) => keys.mentionsStem(s))) got += t.weight;
   }
   return total === 0 ? 1 : got / total;
 }

@@ -5,7 +5,7 @@
  * a city 0.7), or a transliteration or the initials of a name (0.85). The costlier keys are
  * computed only when a question needs them.
  */
-import { countryOf, isCity, placesIn } from "../../text/places.js";
+import { countryOf, isCity, placesInTerms } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize, type Token } from "../../text/tokenize.js";
 import type { ReadTerm } from "./question-reading.js";
@@ -90,7 +90,7 @@ export class SentenceKeys {
           p.cityCountries.forEach((c) => cityCountries.add(c));
         }
       } else {
-        for (const place of placesIn(this.tokens.map((t) => t.term).join(" "))) {
+        for (const place of placesInTerms(this.tokens.flatMap((t) => t.term.split("-")))) {
           const country = countryOf(place);
           if (country === null) continue;
           if (isCity(place)) cityCountries.add(country);
@@ -131,9 +131,15 @@ export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys
   if (term.kind === "name" || term.kind === "acronym") {
     const sk = termKeys.skeleton(term.term);
     if (sk !== null && keys.skeletons.has(sk)) return 0.85;
-    if (term.term.length >= 2 && term.term.length <= 6 && keys.initialisms.has(term.term)) return 0.85;
+    if (looksInitialised(term) && keys.initialisms.has(term.term)) return 0.85;
   }
   return 0;
+}
+
+/** An acronym, or a short name with at most one vowel ("ftuk"): possibly the initials of a name. */
+function looksInitialised(term: ReadTerm): boolean {
+  if (term.term.length < 2 || term.term.length > 6) return false;
+  return term.kind === "acronym" || (term.term.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 }
 
 /** Token positions in `keys` where `term` occurs (by stem, synonym or place), for nearness checks. */
