@@ -131,7 +131,15 @@ export class ExtractiveReader implements Answerer, Reranker {
   private choose(reading: QuestionReading, evidence: readonly Evidence[]): Evidence[] {
     const best = evidence[0];
     if (best === undefined) return [];
-    if (!reading.list) return [this.single(reading, evidence, best)];
+    if (!reading.list) {
+      const one = this.single(reading, evidence, best);
+      // A description is often spread over two sentences of one article: quote the second too.
+      if (reading.expects !== "description" && reading.expects !== "reason") return [one];
+      const second = evidence.find(
+        (e) => e !== one && e.article.id === one.article.id && Math.abs(e.sentence - one.sentence) > (one.anaphoric || e.anaphoric ? 1 : 0) && e.score >= one.score * 0.85,
+      );
+      return second === undefined ? [one] : [one, second];
+    }
     const perArticle: Evidence[] = [];
     for (const e of evidence) {
       if (perArticle.length >= (this.options.maxListItems ?? 6)) break;

@@ -174,13 +174,19 @@ function citationOf(e: Evidence, n: number): Citation {
 export function composeAnswer(reading: QuestionReading, chosen: readonly Evidence[]): DraftAnswer {
   const citations: Citation[] = [];
   const items: { line: string; ns: number[] }[] = [];
+  const corroborating = !reading.list && chosen.length > 1;
   for (const e of chosen) {
     const c = citationOf(e, citations.length + 1);
     const same = citations.find((x) => x.path === c.path && x.quote === c.quote);
     const n = same?.n ?? c.n;
     if (same === undefined) citations.push(c);
+    if (corroborating && items.length > 0) {
+      // A second sentence of the same article backs the answer: cite it, do not repeat it.
+      items[0]?.ns.push(n);
+      continue;
+    }
     let line = directAnswer(reading, e).replace(/[.\s]+$/, "");
-    if (chosen.length > 1) line = shorten(line, 25);
+    if (chosen.length > 1 && !corroborating) line = shorten(line, 25);
     if (chosen.length === 1 && reading.presentTense && reading.expects === "person" && e.article.date !== null) line += ` (as of ${e.article.date})`;
     const known = items.find((x) => x.line.toLowerCase() === line.toLowerCase());
     if (known !== undefined) {
