@@ -55,6 +55,15 @@ const ORG_WORDS = new Set(
     "welfare cooperatives cooperation affairs development relations employment economy finance education health justice interior foreign"
   ).split(" "),
 );
+/** Words of capitalised things that are not people: documents, events, days. */
+const NOT_NAMES = new Set(
+  (
+    "memorandum understanding agreement convention declaration charter code law act programme program plan roadmap protocol treaty " +
+    "recommendation resolution day week month year summit congress session forum centenary initiative initiatives strategy report " +
+    "index award prize cup games olympics festival exhibition fair expo"
+  ).split(" "),
+);
+
 /** Titles and honorifics before a name; not part of it. */
 const TITLES = new Set(
   (
@@ -131,7 +140,7 @@ export function answerSpans(sentence: string): AnswerSpan[] {
       continue;
     }
     const nameWords = lower.filter((w) => !/^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/.test(w));
-    if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w))) {
+    if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w) || NOT_NAMES.has(w))) {
       out.push({ kind: "person", text, start: offset, end: offset + text.length });
     }
   }

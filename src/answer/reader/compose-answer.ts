@@ -12,6 +12,7 @@ import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
+import { positionsOf } from "./sentence-keys.js";
 import type { QuestionReading } from "./question-reading.js";
 
 const ATTRIBUTION_END =
@@ -83,7 +84,7 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     candidates = fresh(answerSpans(prevText)).map((span) => ({ span, text: prevText }));
   }
   if (candidates.length === 0) return null;
-  const matchedChars = [...e.matched.keys()].flatMap((t) => e.keys.tokens.filter((tok, i) => e.keys.stems[i] === t.stem).map((tok) => tok.start));
+  const matchedChars = [...e.matched.keys()].flatMap((t) => positionsOf(t, e.keys).map((i) => e.keys.tokens[i]?.start ?? 0));
   const distance = (s: AnswerSpan) => (matchedChars.length === 0 ? s.start : Math.min(...matchedChars.map((c) => Math.abs(c - s.start))));
   // Prefer the asked kind's first choice (a person over an organisation for "who"), a place named
   // after "in"/"at" over a demonym ("Iranian"), then nearness to the question's words.

@@ -62,5 +62,5 @@ export const READER_WEIGHTS: ReaderWeights = {
   },
   minCoverage: 0.35,
   listShare: 0.6,
-  fitted: "coordinate ascent on 467 questions (eval dev half + synthetic seed 7, 1000 articles; 425 with a right window to find): 313 → 351 right (npm run fit-weights -- --synthetic 1000, 2026-12-02)",
+  fitted: "coordinate ascent on 466 questions (eval dev half + synthetic seed 7, 1000 articles; 420 with a right window to find): 350 → 350 right (npm run fit-weights -- --synthetic 1000, 2026-12-02)",
 };
