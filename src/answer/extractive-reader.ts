@@ -124,7 +124,8 @@ export class ExtractiveReader implements Answerer, Reranker {
     const contextTerms: ReadTerm[] =
       input.followUp === undefined ? [] : this.read(input.followUp.previousQuestion, input.vocabulary).terms.filter((t) => t.kind !== "frame").map((t) => ({ ...t, required: false }));
     const w = weights ?? this.options.weights;
-    return findEvidence({ reading, contextTerms, passages: input.passages, keysOf: (a) => this.keysOf(a), termKeys: this.termKeys, ...(w === undefined ? {} : { weights: w }) });
+    const previousPaths = new Set(input.followUp?.previousPaths ?? []);
+    return findEvidence({ reading, contextTerms, previousPaths, passages: input.passages, keysOf: (a) => this.keysOf(a), termKeys: this.termKeys, ...(w === undefined ? {} : { weights: w }) });
   }
 
   /** The evidence to cite: the best window, or for a list the best window of each article that answers nearly as well. */

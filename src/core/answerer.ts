@@ -14,8 +14,8 @@ export interface AnswerInput {
   passages: readonly Passage[];
   /** Words the indexed articles use: a specific question word they never use is not covered. */
   vocabulary: Vocabulary;
-  /** Set when the question builds on the previous one ("and who signed it?"). */
-  followUp?: { previousQuestion: string };
+  /** Set when the question builds on the previous one ("and who signed it?"), with the articles its answer cited. */
+  followUp?: { previousQuestion: string; previousPaths?: readonly string[] };
   /** Earlier turns, oldest first, for answerers that can use them. */
   history?: { question: string; answer: string }[];
   signal?: AbortSignal;

@@ -110,6 +110,7 @@ export class DossierAnswerService implements AnswerService {
         question: resolved.question,
         retrievalText: resolved.retrievalText,
         boostPaths: resolved.boostPaths,
+        followUp: resolved.followUp !== undefined,
         ...(this.options.reranker === undefined ? {} : { reranker: this.options.reranker }),
         ...(context.filter === undefined ? {} : { filter: context.filter }),
         ...(signal === undefined ? {} : { signal }),
@@ -119,7 +120,7 @@ export class DossierAnswerService implements AnswerService {
         question: resolved.question,
         passages,
         vocabulary: index.vocabulary,
-        ...(resolved.followUp === undefined ? {} : { followUp: resolved.followUp }),
+        ...(resolved.followUp === undefined ? {} : { followUp: { ...resolved.followUp, previousPaths: [...resolved.boostPaths] } }),
         history: history.map((t) => ({ question: t.question, answer: t.answer.answer })),
         ...(signal === undefined ? {} : { signal }),
       });

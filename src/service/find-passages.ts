@@ -20,6 +20,8 @@ export interface FindPassagesOptions {
   /** What retrieval searches with (the question, or a follow-up read with the previous one). */
   retrievalText: string;
   boostPaths?: ReadonlySet<string>;
+  /** A follow-up read with the previous question: retrieval's order (which favours the previous answer's articles) is kept. */
+  followUp?: boolean;
   filter?: RetrievalFilter;
   signal?: AbortSignal;
   /** Passages the answerer gets (default 8); retrieval looks `RERANK_DEPTH` times as deep when re-ranking. */
@@ -40,14 +42,15 @@ export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
     const filter: RetrievalFilter = { ...o.filter, ...year };
     return o.retriever.overview({ filter, limit: OVERVIEW_LIMIT[intent.ask] });
   }
-  const text = o.reranker === undefined ? o.retrievalText : o.reranker.searchText(o.retrievalText, o.vocabulary);
+  const reranker = o.followUp === true ? undefined : o.reranker;
+  const text = reranker === undefined ? o.retrievalText : reranker.searchText(o.retrievalText, o.vocabulary);
   const passages = await o.retriever.retrieve({
     text,
-    k: o.reranker === undefined ? k : k * RERANK_DEPTH,
+    k: reranker === undefined ? k : k * RERANK_DEPTH,
     ...(o.boostPaths === undefined ? {} : { boostPaths: o.boostPaths }),
     ...(o.filter === undefined ? {} : { filter: o.filter }),
     ...(o.signal === undefined ? {} : { signal: o.signal }),
   });
-  if (o.reranker === undefined) return passages;
-  return o.reranker.rerank(o.question, passages, o.vocabulary).slice(0, k);
+  if (reranker === undefined) return passages;
+  return reranker.rerank(o.question, passages, o.vocabulary).slice(0, k);
 }

@@ -19,7 +19,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
 /** Lower-cases and strips diacritics and typographic apostrophes from one word or text. */
 export function normalizeTerm(text: string): string {
   // Plain ASCII (most words of English news) needs only lower-casing.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (/^[ -~]*$/.test(text)) return text.toLowerCase();
   return text.normalize("NFKD").replace(COMBINING, "").replace(/’/g, "'").toLowerCase();
 }
 

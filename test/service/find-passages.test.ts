@@ -102,21 +102,30 @@ describe("findPassages for other questions", () => {
   });
 
   // Re-ranking retrieves RERANK_DEPTH (2) times as deep as the answer needs (src/service/find-passages.ts).
-  it("with a reranker, searches its text twice as deep, re-ranks by the question and keeps the default 8", async () => {
+  it("with a reranker, searches its text, re-ranks by the question and keeps the default 8", async () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker, calls } = fakeReranker();
     const found = await findPassages({ retriever, reranker, vocabulary, question: "who chairs it?", retrievalText: "who chairs the union?" });
     expect(calls.searchText).toEqual([["who chairs the union?", vocabulary]]);
-    expect(retrieveCalls).toStrictEqual([{ text: "corrected: who chairs the union?", k: 16 }]);
-    expect(calls.rerank).toEqual([["who chairs it?", 16, vocabulary]]);
-    expect(found).toEqual(PASSAGES.slice(0, 16).reverse().slice(0, 8));
+    expect(retrieveCalls).toStrictEqual([{ text: "corrected: who chairs the union?", k: 8 }]);
+    expect(calls.rerank).toEqual([["who chairs it?", 8, vocabulary]]);
+    expect(found).toEqual(PASSAGES.slice(0, 8).reverse());
   });
 
-  it("with a reranker and k, searches 2k deep and cuts the re-ranked list to k", async () => {
+  it("with a reranker and k, cuts the re-ranked list to k", async () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker } = fakeReranker();
     const found = await findPassages({ retriever, reranker, vocabulary, question: "q", retrievalText: "t", k: 4 });
-    expect(retrieveCalls.map((c) => c.k)).toEqual([8]);
-    expect(found.map((p) => p.article.id)).toEqual(["a8.md", "a7.md", "a6.md", "a5.md"]);
+    expect(retrieveCalls.map((c) => c.k)).toEqual([4]);
+    expect(found.map((p) => p.article.id)).toEqual(["a4.md", "a3.md", "a2.md", "a1.md"]);
+  });
+
+  it("keeps retrieval's order for a follow-up read with the previous question (it favours the previous answer's articles)", async () => {
+    const { retriever, retrieveCalls } = fakeRetriever();
+    const { reranker, calls } = fakeReranker();
+    const found = await findPassages({ retriever, reranker, vocabulary, question: "and who signed it?", retrievalText: "and who signed it? what was agreed", followUp: true });
+    expect(calls.rerank).toEqual([]);
+    expect(retrieveCalls.map((c) => c.text)).toEqual(["and who signed it? what was agreed"]);
+    expect(found).toEqual(PASSAGES.slice(0, 8));
   });
 });

@@ -64,6 +64,8 @@ export interface EvidenceOptions {
   reading: QuestionReading;
   /** Terms of the previous question, for follow-ups (optional, half weight). */
   contextTerms: readonly ReadTerm[];
+  /** Articles the previous answer cited (follow-ups are usually about them). */
+  previousPaths?: ReadonlySet<string>;
   passages: readonly Passage[];
   keysOf: (article: PassageArticle) => ArticleKeys;
   termKeys: TermKeys;
@@ -207,6 +209,8 @@ function evaluate(w: WindowInput): Evidence | null {
     proximity: proximity(reading, own),
     definition: reading.expects === "definition" && /\([\p{Lu}][\p{L}-]{1,11}\)/u.test(w.text) ? 1 : 0,
     novelty: novelty(reading, own),
+    predicateCoverage: predicateCoverage(reading, own, w.termKeys),
+    followed: w.previousPaths?.has(article.path) === true ? 1 : 0,
     announces: announces(w.text) ? 1 : 0,
   };
   const weights = w.weights ?? READER_WEIGHTS;
@@ -286,6 +290,18 @@ function countHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly
     const next = own.tokens.findIndex((t) => t.start >= n.end);
     return next >= 0 && [next, next + 1, next + 2].some((i) => stems.has(own.stems[i] ?? "") || (PEOPLE.test(counted.term) && PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")));
   }) || termKeys.stem(counted.term) === "";
+}
+
+/** Weighted share of the question's ordinary words (not names, places or numbers: what is said about them) found in the sentence itself. */
+function predicateCoverage(reading: QuestionReading, own: SentenceKeys, termKeys: TermKeys): number {
+  let total = 0;
+  let got = 0;
+  for (const t of reading.terms) {
+    if (t.kind !== "content") continue;
+    total += t.weight;
+    got += t.weight * matchTerm(t, own, termKeys);
+  }
+  return total === 0 ? 1 : got / total;
 }
 
 /** Words of the sentence that the question does not contain, over eight (capped at 1). */

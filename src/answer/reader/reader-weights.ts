@@ -33,6 +33,10 @@ export interface Features {
   novelty: number;
   /** A short sentence that announces what follows ("…has several main tasks."): the answer is in the next one. */
   announces: number;
+  /** Weighted share of the question's ordinary words (what is said, not who or where) found in the sentence itself. */
+  predicateCoverage: number;
+  /** The article was cited by the previous answer of the conversation (follow-ups only; hand-set, not fitted). */
+  followed: number;
 }
 
 export interface ReaderWeights {
@@ -59,6 +63,8 @@ export const READER_WEIGHTS: ReaderWeights = {
     definition: 0.5,
     novelty: 0.2,
     announces: 0.05,
+    predicateCoverage: 0,
+    followed: 1,
   },
   minCoverage: 0.35,
   listShare: 0.6,
