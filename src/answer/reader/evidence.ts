@@ -159,6 +159,7 @@ function evaluate(w: WindowInput): Evidence | null {
   if (!yearOk) return reject("year");
 
   const matched = new Map<ReadTerm, number>();
+  let farRequired = 0;
   let total = 0;
   let got = 0;
   let ownGot = 0;
@@ -171,6 +172,7 @@ function evaluate(w: WindowInput): Evidence | null {
     // A name the article gives elsewhere still sets the scene ("…, Shariatmadari said. He expressed hope…").
     const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named ? 0 : mentionedAnywhere(t, keys) * 0.4;
     const m = Math.max(inOwn, inPrev, inContext, inArticle);
+    if (t.required && inOwn === 0 && inPrev === 0 && m > 0) farRequired++;
     const contextual = w.contextTerms.includes(t);
     const weight = contextual ? t.weight * 0.5 : t.weight;
     if (t.kind !== "frame") total += weight;
@@ -211,6 +213,7 @@ function evaluate(w: WindowInput): Evidence | null {
     novelty: novelty(reading, own),
     predicateCoverage: predicateCoverage(reading, own, w.termKeys),
     followed: w.previousPaths?.has(article.path) === true ? 1 : 0,
+    farRequired: Math.min(2, farRequired),
     announces: announces(w.text) ? 1 : 0,
   };
   const weights = w.weights ?? READER_WEIGHTS;
