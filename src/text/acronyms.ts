@@ -7,7 +7,8 @@
 import { normalizeTerm } from "./tokenize.js";
 
 const COMMON: Record<string, string[]> = {
-  ilo: ["international labour organization", "international labor organization", "international labour organisation"],
+  // "The ILO conference" is the International Labour Conference, the ILO's yearly assembly.
+  ilo: ["international labour organization", "international labor organization", "international labour organisation", "international labour conference"],
   ilc: ["international labour conference", "international labor conference"],
   un: ["united nations"],
   mou: ["memorandum of understanding"],

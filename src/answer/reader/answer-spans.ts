@@ -144,6 +144,15 @@ export function answerSpans(sentence: string): AnswerSpan[] {
       out.push({ kind: "person", text, start: offset, end: offset + text.length });
     }
   }
+  // "in Balti", "at Khujand", "to Brest": a capitalised name after a place preposition is a place,
+  // even one no gazetteer knows.
+  for (const m of sentence.matchAll(/\b(?:in|at|to|from|near)\s+((?:the\s+)?\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+){0,2})/gu)) {
+    const text = (m[1] ?? "").replace(/^the\s+/, "").replace(/[’']s$/, "");
+    const words = text.split(/\s+/).map((w) => normalizeTerm(w));
+    if (words.some((w) => ORG_WORDS.has(w) || NOT_NAMES.has(w) || isMonth(w) || TITLES.has(w))) continue;
+    const start = (m.index ?? 0) + m[0].lastIndexOf(text);
+    if (!out.some((s) => s.kind === "place" && s.start <= start && start < s.end)) out.push({ kind: "place", text, start, end: start + text.length });
+  }
   // Places named in lower case or inside longer runs ("in Geneva, Switzerland").
   for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)) {
     const w = normalizeTerm(m[0].replace(/[’']s$/, ""));

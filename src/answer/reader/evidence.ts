@@ -51,6 +51,7 @@ const ANAPHORIC =
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 
+const STRICT_KINDS: ReadonlySet<string> = new Set(["date", "number", "duration", "place"]);
 const KIND_OF: Record<string, AnswerSpan["kind"][]> = {
   person: ["person", "organization"],
   organization: ["organization"],
@@ -196,6 +197,9 @@ function evaluate(w: WindowInput): Evidence | null {
   const kinds = KIND_OF[reading.expects];
   const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !spanInQuestion(s, reading));
   const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
+  // "When…", "how many…", "how long…", "where…" are answered only by a sentence holding a date, a
+  // number, a duration or a place (or pointing back to one that does).
+  if (STRICT_KINDS.has(reading.expects) && fresh.length === 0 && prevSpans === 0) return reject(`no ${reading.expects}`);
   // For "who", a person's name answers better than an organisation's.
   const typeMatch = kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5;
   const features: Features = {

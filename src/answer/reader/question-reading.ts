@@ -196,6 +196,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     const t = w.term;
     if (seen.has(t) || WH.test(t) || (STOPWORDS.has(t) && !/^\d/.test(t)) || (t.length < 2 && !/^\d$/.test(t))) return;
     if (FILLER_NOUNS.has(t) || (TYPE_NOUNS.has(t) && typeNounPosition(words, position))) return;
+    // "take place" / "took place": a frame, not a place.
+    if (t === "place" && /^(take|takes|took|taking|taken)$/.test(words[position - 1]?.term ?? "")) return;
     seen.add(t);
     terms.push(readTerm(w, position, options));
   });
