@@ -250,8 +250,9 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
   return (Object.keys(features) as (keyof Features)[]).reduce((sum, k) => sum + weights.features[k] * features[k], 0);
 }
 
+/** The span says nothing the question does not already say ("Azerbaijan" for a question about Azerbaijan; not "35 countries" for "how many countries"). */
 function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
-  const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2);
+  const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2 || /\d/.test(x));
   return words.length > 0 && words.every((w) => reading.text.includes(w));
 }
 
@@ -276,6 +277,8 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     // "Minister Hojjatollah Abdolmaleki said…" in an Iranian article: whose minister is left to the
     // context, unless another country stands right at the role ("Azerbaijan’s Minister of Labor").
     const otherCountry = own.tokens.some((t, i) => near(i) && countryOf(t.term) !== null && !role.of.some((o) => o.country === countryOf(t.term)));
+    // A role without "of …" ("its Chairman X") is not bound to a body named elsewhere in the
+    // sentence: telling whose it is would need coreference, so only a country from the context binds it.
     return !otherCountry && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
   });
 }
