@@ -196,6 +196,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     const t = w.term;
     if (seen.has(t) || WH.test(t) || (STOPWORDS.has(t) && !/^\d/.test(t)) || (t.length < 2 && !/^\d$/.test(t))) return;
     if (FILLER_NOUNS.has(t) || (TYPE_NOUNS.has(t) && typeNounPosition(words, position))) return;
+    // "how long", "how many", "how big": part of the question word.
+    if (/^(long|many|much|big|large|high|low|far|often|old)$/.test(t) && words[position - 1]?.term === "how") return;
     // "take place" / "took place": a frame, not a place.
     if (t === "place" && /^(take|takes|took|taking|taken)$/.test(words[position - 1]?.term ?? "")) return;
     seen.add(t);
@@ -211,13 +213,14 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     role: expects === "person" ? findRole(words, terms) : null,
     counted: expects === "number" ? termAfter(terms, words, /^many$/) : null,
     years,
-    recency: /\b(latest|most recent|newest|recent(ly)?|last|current(ly)?|now|today|nowadays)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
+    recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
     list: isList(lower),
     collection: collectionIntent(text),
     offTopic: false,
     asksSource: /\b(which|what) (news )?(agency|agencies|outlet|outlets|newspaper|newspapers|media|site|website|source)\b.*\b(report|reported|wrote|published|covered|said)\b|^ who (reported|published|wrote about)\b/.test(lower),
-    refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required),
+    // A pronoun or "and …" with no name of its own ("who signed it on the azerbaijani side?" names only a place).
+    refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required && t.kind !== "place"),
     pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
   reading.focus = findFocus(reading);
