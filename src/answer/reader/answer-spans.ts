@@ -4,6 +4,7 @@
  * name sequences next to titles, organisation words, month names, digits with units), each as a
  * span of the sentence so it can be shown and checked against the quote.
  */
+import { datelineOf } from "../../text/dateline.js";
 import { MONTH_NAMES } from "../../text/months.js";
 import { countryOf, isPlace } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
@@ -93,8 +94,13 @@ function isNameWord(word: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(word) && !ORG_WORDS.has(w) && !TITLES.has(w) && !CONNECTORS.test(w) && !isPlace(w) && !isMonth(w) && w.length > 1;
 }
 
-/** All candidate answers in a sentence, in order of appearance (a span may be of several kinds). */
+/** All candidate answers in a sentence, in order of appearance (a span may be of several kinds); none inside its dateline. */
 export function answerSpans(sentence: string): AnswerSpan[] {
+  const skip = datelineOf(sentence).length;
+  return spansOf(sentence.slice(skip)).map((s) => ({ ...s, start: s.start + skip, end: s.end + skip }));
+}
+
+function spansOf(sentence: string): AnswerSpan[] {
   const out: AnswerSpan[] = [];
   for (const re of DATES) collect(out, "date", re, sentence, re.source.startsWith("\\b(?:in|since") ? 1 : 0);
   collect(out, "duration", DURATION, sentence);

@@ -84,7 +84,11 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     candidates = fresh(answerSpans(prevText)).map((span) => ({ span, text: prevText }));
   }
   if (candidates.length === 0) return null;
-  const matchedChars = [...e.matched.keys()].flatMap((t) => positionsOf(t, e.keys).map((i) => e.keys.tokens[i]?.start ?? 0));
+  // Nearness to the question's most specific words ("… signed for the National Confederation of
+  // Employers": the person right by "Employers", not the one by a word both sides share).
+  const terms = [...e.matched.keys()].filter((t) => t.kind !== "frame");
+  const top = Math.max(0, ...terms.map((t) => t.weight));
+  const matchedChars = terms.filter((t) => t.weight >= top * 0.8).flatMap((t) => positionsOf(t, e.keys).map((i) => e.keys.tokens[i]?.start ?? 0));
   const distance = (s: AnswerSpan) => (matchedChars.length === 0 ? s.start : Math.min(...matchedChars.map((c) => Math.abs(c - s.start))));
   // Prefer the asked kind's first choice (a person over an organisation for "who"), a place named
   // after "in"/"at" over a demonym ("Iranian"), then nearness to the question's words.
