@@ -228,7 +228,7 @@ class ArticleKeysCache implements ArticleKeys {
     // The lead without its dateline: where a story was filed is not what it is about.
     const lead = this.article.spans[0];
     const leadText = lead === undefined ? "" : withoutDateline(this.article.text.slice(lead.start, lead.end));
-    this.contextKeys ??= mergeSentenceKeys([this.title(), this.meta(), sentenceKeys(leadText, this.termKeys)], this.termKeys);
+    this.contextKeys ??= mergeSentenceKeys([this.title(), sentenceKeys(leadText, this.termKeys)], this.termKeys);
     return this.contextKeys;
   }
 

@@ -169,9 +169,12 @@ function evaluate(w: WindowInput): Evidence | null {
     const named = t.kind === "name" || t.kind === "place" || t.kind === "acronym";
     const inOwn = matchTerm(t, own, w.termKeys);
     const inPrev = prev === null || inOwn === 1 ? 0 : matchTerm(t, prev, w.termKeys) * prevWeight;
-    const inContext = inOwn === 1 ? 0 : matchTerm(t, context, w.termKeys) * (named ? 0.6 : 0.3);
+    // The outlet ("Tehran Times", "AZERTAC") is context for names, never for a place.
+    const inMeta = inOwn === 1 || t.kind === "place" ? 0 : matchTerm(t, keys.meta(), w.termKeys);
+    const inContext = inOwn === 1 ? 0 : Math.max(matchTerm(t, context, w.termKeys), inMeta) * (named ? 0.6 : 0.3);
     // A name the article gives elsewhere still sets the scene ("…, Shariatmadari said. He expressed hope…").
-    const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named ? 0 : mentionedAnywhere(t, keys) * 0.4;
+    // (Not a place: "to Tehran" elsewhere in the article does not put this sentence in Tehran.)
+    const inArticle = inOwn > 0 || inPrev > 0 || inContext > 0 || !named || t.kind === "place" ? 0 : mentionedAnywhere(t, keys) * 0.4;
     const m = Math.max(inOwn, inPrev, inContext, inArticle);
     if (t.required && inOwn === 0 && inPrev === 0 && m > 0) farRequired++;
     const contextual = w.contextTerms.includes(t);

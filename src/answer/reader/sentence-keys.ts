@@ -5,6 +5,7 @@
  * a city 0.7), or a transliteration or the initials of a name (0.85). The costlier keys are
  * computed only when a question needs them.
  */
+import { datelineOf } from "../../text/dateline.js";
 import { countryOf, isCity, placesInTerms } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize, type Token } from "../../text/tokenize.js";
@@ -34,7 +35,9 @@ export class SentenceKeys {
       this.merged = parts;
       return;
     }
-    this.tokens = tokenize(text);
+    // The dateline ("TEHRAN —") says where the story was filed, not what the sentence says.
+    const skip = datelineOf(text).length;
+    this.tokens = skip === 0 ? tokenize(text) : tokenize(text).filter((t) => t.start >= skip);
     this.stems = this.tokens.map((t) => keys.stem(t.term));
     this.stemSet = new Set(this.stems);
     this.raw = new Set(this.tokens.map((t) => t.term));
@@ -122,6 +125,8 @@ export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys
     return 0;
   }
   if (term.country !== undefined) {
+    // A city asked about must be named itself: "to Tehran" is not "Iranian".
+    if (isCity(term.term)) return 0;
     if (keys.countries.has(term.country)) return 0.9;
     if (keys.cityCountries.has(term.country)) return 0.7;
     return 0;
