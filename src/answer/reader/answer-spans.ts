@@ -26,7 +26,7 @@ const DATES: readonly RegExp[] = [
   new RegExp(String.raw`\b${DAY}\s+(?:${MONTH}|(?:${MONTH_ABBR})\.?)(?:\s*[-–]\s*${DAY}\s+(?:${MONTH}))?(?:,?\s+\d{4})?\b`, "g"),
   new RegExp(String.raw`\b(?:${MONTH}|(?:${MONTH_ABBR})\.?)\s+${DAY}(?:\s*[-–]\s*(?:${MONTH})\s+${DAY})?(?:,?\s+\d{4})?\b`, "g"),
   new RegExp(String.raw`\b(?:early |mid-|late |the end of )?(?:${MONTH})(?:\s+(?:19|20)\d{2})\b`, "g"),
-  /\b(?:in|since|from|until|by|of|during)\s+((?:19|20)\d{2})\b/g,
+  /\b(?:in|since|from|until|by|of|during)\s+((?:19|20)\d{2})\b/gi,
   /\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
 ];
 
@@ -87,6 +87,7 @@ function collect(out: AnswerSpan[], kind: SpanKind, re: RegExp, sentence: string
 }
 
 const isMonth = (w: string) => MONTH_NAMES.includes(normalizeTerm(w));
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 
 /** A word that can be part of a person's name: capitalised, not a title, organisation word, connector, place or month. */
 function isNameWord(word: string): boolean {
@@ -119,7 +120,7 @@ function spansOf(sentence: string): AnswerSpan[] {
     const start = m.index ?? 0;
     // Drop leading titles ("Iranian Labor Minister Mohammad Shariatmadari" → "Mohammad Shariatmadari").
     let from = 0;
-    while (from < words.length - 1 && (TITLES.has(normalizeTerm(words[from] ?? "")) || CONNECTORS.test(words[from] ?? ""))) from++;
+    while (from < words.length - 1 && (TITLES.has(normalizeTerm((words[from] ?? "").replace(/\.$/, ""))) || CONNECTORS.test(words[from] ?? ""))) from++;
     const kept = words.slice(from);
     const text = kept.join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
     if (text === "" || kept.every(isMonth)) continue;
@@ -145,8 +146,15 @@ function spansOf(sentence: string): AnswerSpan[] {
       out.push({ kind: "organization", text, start: offset, end: offset + text.length });
       continue;
     }
-    const nameWords = lower.filter((w) => !/^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/.test(w));
-    if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w) || NOT_NAMES.has(w))) {
+    // "Sahil Babayev on Monday": a name ends before a connector that leads to a day or a month.
+    const cut = lower.findIndex((w, i) => i > 0 && CONNECTORS.test(w) && (WEEKDAYS.has(lower[i + 1] ?? "") || isMonth(lower[i + 1] ?? "")));
+    const nameWords = (cut < 0 ? lower : lower.slice(0, cut)).filter((w) => !/^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/.test(w));
+    if (cut > 0) {
+      const name = kept.slice(0, cut).join(" ");
+      if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || NOT_NAMES.has(w))) out.push({ kind: "person", text: name, start: offset, end: offset + name.length });
+      continue;
+    }
+    if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w) || NOT_NAMES.has(w) || WEEKDAYS.has(w))) {
       out.push({ kind: "person", text, start: offset, end: offset + text.length });
     }
   }

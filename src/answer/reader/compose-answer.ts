@@ -75,8 +75,15 @@ const KINDS: Record<string, AnswerSpan["kind"][]> = {
 function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; text: string } | null {
   const kinds = KINDS[reading.expects];
   if (kinds === undefined) return null;
+  // Not a span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?").
+  const names = new Set(reading.terms.filter((t) => t.kind === "name").map((t) => t.term));
   const fresh = (spans: readonly AnswerSpan[]) =>
-    spans.filter((s) => kinds.includes(s.kind) && !s.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).every((w) => reading.text.includes(w)));
+    spans.filter((s) => {
+      if (!kinds.includes(s.kind)) return false;
+      const words = s.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2);
+      if (s.kind === "person" && words.some((w) => names.has(normalizeTerm(w)))) return false;
+      return !words.every((w) => reading.text.includes(w));
+    });
   let candidates = fresh(e.spans).map((span) => ({ span, text: e.text }));
   const prev = e.article.spans[e.sentence - 1];
   if (candidates.length === 0 && e.anaphoric && prev !== undefined) {

@@ -194,7 +194,9 @@ function evaluate(w: WindowInput): Evidence | null {
 
   const spans = answerSpans(w.text);
   if (!roleHolds(reading, own, prev === null ? context : mergeSentenceKeys([context, prev], w.termKeys), spans, w.termKeys)) return reject("role");
-  if (reading.pastFact && HYPOTHETICAL.test(w.text)) return reject("hypothetical");
+  // A hope or plan never confirms that something happened — nor does the sentence that points back to it.
+  const prevText = anaphoric && i > 0 ? article.text.slice(article.spans[i - 1]?.start ?? 0, article.spans[i - 1]?.end ?? 0) : "";
+  if (reading.pastFact && (HYPOTHETICAL.test(w.text) || HYPOTHETICAL.test(prevText))) return reject("hypothetical");
   if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
 
   const kinds = KIND_OF[reading.expects];
@@ -274,7 +276,8 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
   const people = spans.filter((s) => s.kind === "person").map((s) => own.tokens.findIndex((t) => t.start >= s.start));
   return at.some((r) => {
     if (!people.some((p) => p >= 0 && p >= r - 8 && p <= r + 14)) return false;
-    const after: [number, number] = own.tokens[r + 1]?.term === "of" ? [r + 1, r + 12] : [r, r];
+    // Whose role it is, after it: "of" and the name of a body, up to the holder's name or a verb.
+    const after: [number, number] = own.tokens[r + 1]?.term === "of" ? [r + 1, complementEnd(own, r, people)] : [r, r];
     const near = (p: number) => (p >= r - 4 && p < r) || (p > after[0] && p <= after[1]);
     if (role.of.every((t) => positionsOf(t, own).some(near))) return true;
     // "Minister Hojjatollah Abdolmaleki said…" in an Iranian article: whose minister is left to the
@@ -284,6 +287,20 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     // sentence: telling whose it is would need coreference, so only a country from the context binds it.
     return !otherCountry && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
   });
+}
+
+/** Where "Minister of …" stops: before the holder's name, or at the first word that is not part of a body's name. */
+function complementEnd(own: SentenceKeys, r: number, people: readonly number[]): number {
+  const holder = people.filter((p) => p > r + 1).sort((a, b) => a - b)[0] ?? Infinity;
+  let end = r + 1;
+  for (let i = r + 2; i <= Math.min(r + 12, holder - 1); i++) {
+    const t = own.tokens[i];
+    if (t === undefined) break;
+    const word = own.text.slice(t.start, t.end);
+    if (!/^\p{Lu}/u.test(word) && !/^(of|the|and|for|on|&)$/.test(t.term)) break;
+    end = i;
+  }
+  return end;
 }
 
 const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;

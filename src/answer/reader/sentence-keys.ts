@@ -23,7 +23,8 @@ export class SentenceKeys {
   private initialismSet: Set<string> | undefined;
 
   constructor(
-    private readonly text: string,
+    /** The sentence the tokens' offsets refer to. */
+    readonly text: string,
     private readonly keys: TermKeys,
     parts?: readonly SentenceKeys[],
   ) {
@@ -76,8 +77,9 @@ export class SentenceKeys {
       if (this.merged !== undefined) for (const p of this.merged) p.initialisms.forEach((s) => this.initialismSet?.add(s));
       else
         for (const m of this.text.matchAll(NAME_RUN)) {
+          // Every tail of the run: "The Federation of Trade Unions of Kyrgyzstan" gives "tftuk" and "ftuk".
           const initials = m[0].split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => normalizeTerm(w[0] ?? "")).join("");
-          if (initials.length >= 2) this.initialismSet.add(initials);
+          for (let i = 0; i + 2 <= initials.length; i++) this.initialismSet.add(initials.slice(i));
         }
     }
     return this.initialismSet;

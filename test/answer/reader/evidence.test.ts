@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { ExtractiveReader } from "../../../src/answer/extractive-reader.js";
+import type { Evidence } from "../../../src/answer/reader/evidence.js";
+import { readQuestion } from "../../../src/answer/reader/question-reading.js";
+import type { Passage } from "../../../src/core/passage.js";
+import { TermKeys } from "../../../src/text/term-keys.js";
+import { articlePassage, fakeRarity, vocabularyOf } from "../../helpers/reader.js";
+
+const rarity = fakeRarity();
+const keys = new TermKeys();
+
+/** The evidence windows the reader finds for `question` in `passages`, best first. */
+function evidenceFor(question: string, passages: readonly Passage[]): Evidence[] {
+  const vocabulary = vocabularyOf(passages);
+  const reading = readQuestion(question, { vocabulary, rarity, keys });
+  return new ExtractiveReader({ rarity }).evidence(reading, { passages, vocabulary });
+}
+
+const where = (ev: readonly Evidence[]) => ev.map((e) => `${e.article.id}#${e.sentence}`);
+
+const MEETING = articlePassage(
+  "meeting.md",
+  "Trade union leaders gathered in Baku on Monday. The mayor of Ganja, Niyazi Bayramov, addressed them. Babayev spoke about wages in the region.",
+  { date: "2019-06-19" },
+);
+
+describe("findEvidence: required terms", () => {
+  it("finds no evidence when a required name is absent", () => {
+    expect(where(evidenceFor("What did Babayev say about wages?", [MEETING]))).toEqual(["meeting.md#2"]);
+    expect(evidenceFor("What did Mehbaliyev say about wages?", [MEETING])).toEqual([]);
+  });
+
+  it("finds no evidence when the year asked about is neither the article's nor named", () => {
+    expect(evidenceFor("What did Babayev say about wages in 2019?", [MEETING])).not.toEqual([]);
+    expect(evidenceFor("What did Babayev say about wages in 2021?", [MEETING])).toEqual([]);
+    const named = articlePassage("named.md", "In a speech on Monday, Babayev recalled the wages of 2021 in the region.", { date: "2024-02-01" });
+    expect(where(evidenceFor("What did Babayev say about wages in 2021?", [named]))).toEqual(["named.md#0"]);
+  });
+});
+
+describe("findEvidence: the role must be bound", () => {
+  it("refuses the mayor of one city for the mayor of another", () => {
+    expect(where(evidenceFor("Who is the mayor of Ganja?", [MEETING]))).toContain("meeting.md#1");
+    expect(evidenceFor("Who is the mayor of Baku?", [MEETING])).toEqual([]);
+  });
+
+  it("does not let the dateline say whose role it is", () => {
+    const filed = articlePassage("filed.md", "BAKU — The mayor of Ganja, Niyazi Bayramov, met trade union leaders on Monday.");
+    expect(evidenceFor("Who is the mayor of Baku?", [filed])).toEqual([]);
+  });
+
+  it("binds a role to the country named right before it", () => {
+    const iranian = articlePassage("iran.md", "TEHRAN — Iranian Labor Minister Mohammad Shariatmadari met trade union leaders on Monday.");
+    expect(where(evidenceFor("Who is the iranian labour minister?", [iranian]))).toEqual(["iran.md#0"]);
+  });
+
+  it("does not bind a role to a country named after its holder", () => {
+    const other = articlePassage("baku.md", "BAKU — Azerbaijan’s Minister of Labor Sahil Babayev met with Iranian unions on Monday.");
+    expect(evidenceFor("Who is the iranian labour minister?", [other])).toEqual([]);
+  });
+});
+
+describe("findEvidence: a count must count the asked noun", () => {
+  it("takes '6,000 delegates' and not '187 member states' for 'how many delegates'", () => {
+    const conference = articlePassage(
+      "ilc.md",
+      "Delegates from 187 member states came to the conference in Geneva. Over 6,000 delegates attended the conference this year.",
+    );
+    expect(where(evidenceFor("How many delegates attended the conference?", [conference]))).toEqual(["ilc.md#1"]);
+  });
+});
+
+describe("findEvidence: a hope or plan never confirms a past fact", () => {
+  const HOPE = articlePassage(
+    "hope.md",
+    "Babayev met Shariatmadari in Baku on Monday. He expressed hope that a delegation will travel to Tehran. The two sides signed a memorandum on labour cooperation.",
+  );
+  const TRIP = articlePassage("trip.md", "Union leaders met in Bishkek in September. The delegation travelled to Tehran in October.");
+
+  it("takes the sentence that says it happened, not the one that hopes it will", () => {
+    const found = where(evidenceFor("Did the delegation travel to Tehran?", [HOPE, TRIP]));
+    expect(found).toContain("trip.md#1");
+    expect(found).not.toContain("hope.md#1");
+  });
+
+  it("still finds the hope for a question that is not about a past fact", () => {
+    expect(where(evidenceFor("Who hopes to travel to Tehran?", [HOPE]))).toContain("hope.md#1");
+  });
+
+  it("does not let the sentence after a hope confirm it", () => {
+    expect(evidenceFor("Did the delegation travel to Tehran?", [HOPE])).toEqual([]);
+  });
+});
+
+describe("findEvidence: a sentence that points back", () => {
+  it("takes its subject from the sentence before ('It …')", () => {
+    const article = articlePassage("ilo.md", "The ILO has 187 member states in the world. It was founded in 1919 after the war.");
+    const [best] = evidenceFor("When was the ILO founded?", [article]);
+    expect(best?.sentence).toBe(1);
+    expect(best?.anaphoric).toBe(true);
+    const matched = [...(best?.matched.entries() ?? [])].find(([t]) => t.term === "ilo");
+    expect(matched?.[1]).toBeGreaterThan(0);
+    expect(matched?.[1]).toBeLessThan(1);
+  });
+
+  it("reads 'The document …' as pointing back, a sentence with its own subject as not", () => {
+    const mou = articlePassage(
+      "mou.md",
+      "AHIK and the federation signed a memorandum on Monday. The document envisages exchanging experience in vocational training.",
+    );
+    const found = evidenceFor("What does the memorandum between AHIK and the federation envisage?", [mou]);
+    const pointing = found.find((e) => e.sentence === 1);
+    expect(pointing?.anaphoric).toBe(true);
+    const ahik = [...(pointing?.matched.keys() ?? [])].find((t) => t.term === "ahik");
+    expect(ahik === undefined ? 0 : pointing?.matched.get(ahik)).toBeGreaterThan(0);
+    expect(found.find((e) => e.sentence === 0)?.anaphoric).toBe(false);
+  });
+});
