@@ -196,6 +196,9 @@ export class ExtractiveReader implements Answerer, Reranker {
   }
 }
 
+/** Capitalised words (quoted or not) joined by connectors or a comma: "Ministry of Cooperatives, Labour and Social Welfare", "the “Kurort” Tourism Information Center". */
+const CAPITALISED_NAME = /[“"«]?\p{Lu}[\p{L}’'-]*[”"»]?(?:(?:,\s+|\s+)(?:(?:of|for|and|the|on|&)\s+)*[“"«]?\p{Lu}[\p{L}’'-]*[”"»]?)*/gu;
+
 /** Sentence keys of one article, computed when first needed. */
 class ArticleKeysCache implements ArticleKeys {
   private readonly sentences: (SentenceKeys | undefined)[] = [];
@@ -203,6 +206,7 @@ class ArticleKeysCache implements ArticleKeys {
   private metaKeys: SentenceKeys | undefined;
   private folded: string | undefined;
   private contextKeys: SentenceKeys | undefined;
+  private nameKeys: SentenceKeys[] | undefined;
 
   constructor(
     private readonly article: PassageArticle,
@@ -230,6 +234,16 @@ class ArticleKeysCache implements ArticleKeys {
     const leadText = lead === undefined ? "" : withoutDateline(this.article.text.slice(lead.start, lead.end));
     this.contextKeys ??= mergeSentenceKeys([this.title(), sentenceKeys(leadText, this.termKeys)], this.termKeys);
     return this.contextKeys;
+  }
+
+  names(): readonly SentenceKeys[] {
+    if (this.nameKeys === undefined) {
+      const texts = [this.article.title, this.article.text, this.article.source];
+      // "The Ukrainian Confederation of Labour and the Egyptian …": "and the" starts another name.
+      const runs = texts.flatMap((t) => [...t.matchAll(CAPITALISED_NAME)].flatMap((m) => m[0].split(/\s+and\s+the\s+/)));
+      this.nameKeys = runs.map((run) => sentenceKeys(run, this.termKeys));
+    }
+    return this.nameKeys;
   }
 
   /** A word of the article starts with the stem (Porter2 stems are prefixes of most of their words). */

@@ -160,6 +160,22 @@ for (const [country, names] of Object.entries(COUNTRIES)) {
 }
 for (const [city, country] of Object.entries(CITIES)) byName.set(city, country);
 
+/**
+ * Adjectives and demonyms ("iranian", "kyrgyz", "turks"): they say whose something is, not where
+ * it happened. Told apart from other names of a country ("türkiye", "azərbaycan", "holland") by
+ * their endings, with the few that end otherwise listed.
+ */
+const ADJECTIVE_ENDING = /(?:an|ans|ese|ish|i|is|ic|ot|ots|ch|chs|z|k|ks|h|hs|s)$/;
+const NOT_ADJECTIVES = new Set(["azerbaycan", "azərbaycan", "qazaqstan", "uk", "usa", "uae", "prc"]);
+const ALSO_ADJECTIVES = ["turkmen", "filipino", "philippine", "argentine"];
+const adjectives = new Set<string>(ALSO_ADJECTIVES);
+for (const [country, names] of Object.entries(COUNTRIES)) for (const n of names) if (n !== country && ADJECTIVE_ENDING.test(n) && !NOT_ADJECTIVES.has(n)) adjectives.add(n);
+
+/** True when the lower-case word is a country's adjective or demonym ("bulgarian", "chinese"), not a place name. */
+export function isCountryAdjective(name: string): boolean {
+  return adjectives.has(name.toLowerCase());
+}
+
 /** Names of several words, longest first, for phrase lookups. */
 const PHRASES = [...byName.keys()].filter((n) => n.includes(" ")).sort((a, b) => b.length - a.length);
 

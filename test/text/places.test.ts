@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNTRY_NAMES, countryOf, isCity, isPlace, placesIn } from "../../src/text/places.js";
+import { COUNTRY_NAMES, countryOf, isCity, isCountryAdjective, isPlace, placesIn } from "../../src/text/places.js";
 
 describe("countryOf", () => {
   it("maps a country to itself", () => {
@@ -106,5 +106,12 @@ describe("placesIn", () => {
 
   it("finds the places of a hyphenated compound", () => {
     expect(placesIn("the azerbaijan-iran commission")).toEqual(["azerbaijan", "iran"]);
+  });
+});
+
+describe("isCountryAdjective", () => {
+  it("is true for adjectives and demonyms, false for names of countries and cities", () => {
+    for (const name of ["iranian", "Bulgarian", "chinese", "kyrgyz", "turks", "qatari", "turkmen"]) expect(isCountryAdjective(name)).toBe(true);
+    for (const name of ["iran", "türkiye", "azərbaycan", "uk", "holland", "baku", "union"]) expect(isCountryAdjective(name)).toBe(false);
   });
 });

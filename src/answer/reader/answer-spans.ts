@@ -6,7 +6,7 @@
  */
 import { datelineOf } from "../../text/dateline.js";
 import { MONTH_NAMES } from "../../text/months.js";
-import { countryOf, isPlace } from "../../text/places.js";
+import { countryOf, isCountryAdjective, isPlace } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
 
 export type SpanKind = "person" | "organization" | "place" | "date" | "number" | "duration";
@@ -127,7 +127,8 @@ function spansOf(sentence: string): AnswerSpan[] {
     const offset = start + m[0].indexOf(kept[0] ?? "");
     const lower = kept.map((w) => normalizeTerm(w.replace(/[’'.,]+$/, "").replace(/[’']s$/, "")));
     if (lower.every((w) => isPlace(w) || countryOf(w) !== null) && lower.length <= 2) {
-      out.push({ kind: "place", text, start: offset, end: offset + text.length });
+      // "Bulgarian", "South African": whose, not where.
+      if (!lower.every(isCountryAdjective)) out.push({ kind: "place", text, start: offset, end: offset + text.length });
       continue;
     }
     if (lower.some((w) => ORG_WORDS.has(w)) || (/^\p{Lu}{2,}[\p{L}-]*$/u.test(text) && text.length <= 8)) {
@@ -170,7 +171,7 @@ function spansOf(sentence: string): AnswerSpan[] {
   // Places named in lower case or inside longer runs ("in Geneva, Switzerland").
   for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}’'-]+/gu)) {
     const w = normalizeTerm(m[0].replace(/[’']s$/, ""));
-    if (isPlace(w) && !out.some((s) => s.kind === "place" && s.start <= (m.index ?? 0) && (m.index ?? 0) < s.end)) {
+    if (isPlace(w) && !isCountryAdjective(w) && !out.some((s) => s.kind === "place" && s.start <= (m.index ?? 0) && (m.index ?? 0) < s.end)) {
       out.push({ kind: "place", text: m[0].replace(/[’']s$/, ""), start: m.index ?? 0, end: (m.index ?? 0) + m[0].replace(/[’']s$/, "").length });
     }
   }

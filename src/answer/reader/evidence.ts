@@ -38,6 +38,8 @@ export interface ArticleKeys {
   meta(): SentenceKeys;
   /** Title, outlet and year, and the first sentence: what sets the scene for every sentence. */
   context(): SentenceKeys;
+  /** Each run of capitalised words in the title, text and outlet ("Federation of Trade Unions of Ukraine, Olga Pavlova"). */
+  names(): readonly SentenceKeys[];
   /** True when the article names the (normalised) word anywhere. */
   mentions(term: string): boolean;
   /** True when a word of the article has this stem. */
@@ -84,9 +86,16 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   const seen = new Set<string>();
   const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);
   const oldest = passages.reduce((min, p) => (p.article.date !== null && (min === null || p.article.date < min) ? p.article.date : min), null as string | null);
+  const namesHeld = new Map<string, boolean>();
   passages.forEach((passage, rank) => {
     const { article } = passage;
     const spans = article.spans;
+    let held = namesHeld.get(article.id);
+    if (held === undefined) namesHeld.set(article.id, (held = holdsNames(options.reading, options.keysOf(article), options.termKeys)));
+    if (!held) {
+      options.onReject?.(article, -1, "full name");
+      return;
+    }
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       if (span === undefined) continue;
@@ -106,6 +115,13 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
     }
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Every full name the question writes out is one name of the article: all its words in one run of capitalised words. */
+function holdsNames(reading: QuestionReading, keys: ArticleKeys, termKeys: TermKeys): boolean {
+  if (reading.names.length === 0) return true;
+  const runs = keys.names();
+  return reading.names.every((group) => runs.some((run) => group.every((t) => matchTerm(t, run, termKeys) > 0)));
 }
 
 /** Lower-case fragments any matching sentence contains: each term's stem, synonyms, countries' names, acronym expansions' first words. */

@@ -16,7 +16,8 @@ import { synonymPhrasesOf, synonymStems } from "../../text/synonyms.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize } from "../../text/tokenize.js";
 import { typoVariants } from "../../text/typo-variants.js";
-import { FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
+import { answerSpans } from "./answer-spans.js";
+import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
 
 export type AnswerKind = "person" | "role" | "organization" | "place" | "date" | "number" | "duration" | "description" | "reason" | "yesno" | "definition";
 export type TermKind = "name" | "place" | "number" | "acronym" | "content" | "frame";
@@ -68,6 +69,12 @@ export interface QuestionReading {
   pastFact: boolean;
   /** Asks which outlet reported something ("which agency reported the visit?"): the article's source answers. */
   asksSource: boolean;
+  /**
+   * Full names the question writes out ("Andrei Tamm", "the Kyrgyz Confederation of Labour"), as
+   * their terms: an article that never names one of them as one name is about someone else, even
+   * when it uses each word somewhere ("Igor Tamm", "the Kyrgyz Union of …").
+   */
+  names: ReadTerm[][];
   /** Builds on the previous question ("and who signed it?", "what did he say?"): no name of its own, a pronoun or "and …". */
   refersBack: boolean;
 }
@@ -217,15 +224,60 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
     list: isList(lower),
     collection: collectionIntent(text),
+    names: [],
     offTopic: false,
     asksSource: /\b(which|what) (news )?(agency|agencies|outlet|outlets|newspaper|newspapers|media|site|website|source)\b.*\b(report|reported|wrote|published|covered|said)\b|^ who (reported|published|wrote about)\b/.test(lower),
     // A pronoun or "and …" with no name of its own ("who signed it on the azerbaijani side?" names only a place).
     refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required && t.kind !== "place"),
     pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
+  reading.names = fullNames(question, words, terms);
   reading.focus = findFocus(reading);
   reading.offTopic = isOffTopic(question, reading);
   return reading;
+}
+
+const NAME_CONNECTOR = /^(of|for|the|on|and)$/;
+
+/**
+ * A body's name with its connectors ("Ministry of Labour and Social Protection of Belarus"), and
+ * people's full names as the span finder reads them ("Kamila Rzayev"). "and the" and "and" before
+ * another body start a new name. Runs with an acronym are left out (its expansion is another name).
+ */
+function fullNames(question: string, words: readonly Word[], terms: readonly ReadTerm[]): ReadTerm[][] {
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const close = () => {
+    while (run.length > 0 && NAME_CONNECTOR.test(run.at(-1)?.term ?? "")) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  words.forEach((w, i) => {
+    if (w.capitalised) {
+      run.push(w);
+      return;
+    }
+    const next = words[i + 1];
+    const startsAnother = w.term === "and" && (next?.term === "the" || BODY_HEADS.has(next?.term ?? ""));
+    if (run.length > 0 && NAME_CONNECTOR.test(w.term) && !startsAnother && (next?.capitalised === true || NAME_CONNECTOR.test(next?.term ?? ""))) run.push(w);
+    else close();
+  });
+  close();
+  const out: ReadTerm[][] = [];
+  for (const r of runs) {
+    const capitals = r.filter((w) => w.capitalised);
+    if (capitals.length < 2) continue;
+    const group = capitals.map((w) => terms.find((t) => t.term === w.term)).filter((t): t is ReadTerm => t !== undefined && t.kind !== "frame");
+    if (group.length < 2 || group.some((t) => t.kind === "acronym" || t.kind === "number")) continue;
+    if (r.some((w) => BODY_HEADS.has(w.term) || BODY_HEADS.has(w.typed ?? ""))) out.push(group);
+  }
+  // People: the names the span finder sees in the question as written ("Andrei Tamm").
+  for (const span of answerSpans(question)) {
+    if (span.kind !== "person") continue;
+    const group = tokenize(span.text).map((tk) => terms.find((t) => t.term === tk.term || t.typed === tk.term)).filter((t): t is ReadTerm => t !== undefined);
+    if (group.length >= 2 && group.every((t) => t.kind === "name" || t.kind === "content")) out.push(group);
+  }
+  return out;
 }
 
 function readTerm(w: Word, position: number, options: ReadOptions): ReadTerm {

@@ -36,6 +36,14 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** Head words of a body's name ("… Confederation of Labour", "Ministry of …"): a capitalised run holding one names an organisation. */
+export const BODY_HEADS: ReadonlySet<string> = new Set(
+  (
+    "confederation federation ministry union unions council association committee agency organization organisation " +
+    "chamber centre center inspectorate fund institute academy house"
+  ).split(" "),
+);
+
 /** Verbs that ask for a role's holder: "who chairs the federation", "who heads DİSK". */
 export const ROLE_VERBS: ReadonlySet<string> = new Set(["chairs", "heads", "leads", "runs", "directs", "governs", "manages"]);
 

@@ -102,3 +102,10 @@ describe("answerSpans: organisations and places", () => {
     expect(found.map((s) => s.kind)).toEqual(expect.arrayContaining(["date", "person", "number", "place"]));
   });
 });
+
+describe("answerSpans: adjectives are not places", () => {
+  it("offers no place for 'Bulgarian' or 'Qatari'", () => {
+    const places = answerSpans("The Bulgarian side and Qatari officials met in Doha.").filter((s) => s.kind === "place").map((s) => s.text);
+    expect(places).toEqual(["Doha"]);
+  });
+});

@@ -116,3 +116,33 @@ describe("findEvidence: a sentence that points back", () => {
     expect(found.find((e) => e.sentence === 0)?.anaphoric).toBe(false);
   });
 });
+
+describe("findEvidence: full names", () => {
+  const SWAPPED = articlePassage(
+    "swapped.md",
+    "Representatives of the Federation of Trade Unions of Ukraine, headed by Olga Pavlova, visited the Kyrgyz Union of Metal and Mining Workers in Bishkek. Igor Tamm briefed the guests on training.",
+  );
+  const LISTED = articlePassage(
+    "listed.md",
+    "The Ukrainian Confederation of Labour and the Egyptian Union of Teachers held a joint training in Lviv. Iran's Ministry of Cooperatives, Labour and Social Welfare sent observers.",
+  );
+
+  it("needs every organisation the question names as one name of the article, whatever the word order", () => {
+    expect(evidenceFor("Where did the Kyrgyz Union of Metal and Mining Workers and the Federation of Trade Unions of Ukraine meet?", [SWAPPED])).not.toEqual([]);
+    // Each word is in the article, but "Kyrgyz … Confederation of Labour" is not one of its names.
+    expect(evidenceFor("Where did the Kyrgyz Confederation of Labour and the Ukrainian Union of Metal and Mining Workers meet?", [SWAPPED])).toEqual([]);
+    // "and the" starts another name in the article too.
+    expect(evidenceFor("Where did the Egyptian Confederation of Labour hold a joint training?", [LISTED])).toEqual([]);
+    expect(evidenceFor("Where did the Ukrainian Confederation of Labour hold a joint training?", [LISTED])).not.toEqual([]);
+  });
+
+  it("reads a name across a comma and a country from its adjective", () => {
+    expect(evidenceFor("What did the Iranian Ministry of Labour do?", [LISTED])).not.toEqual([]);
+  });
+
+  it("needs a person's full name, not a namesake", () => {
+    expect(evidenceFor("What did Igor Tamm talk about?", [SWAPPED])).not.toEqual([]);
+    expect(evidenceFor("What did Andrei Tamm talk about?", [SWAPPED])).toEqual([]);
+    expect(evidenceFor("What did Tamm talk about?", [SWAPPED])).not.toEqual([]);
+  });
+});

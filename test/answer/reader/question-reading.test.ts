@@ -183,3 +183,22 @@ describe("readQuestion: constraints and intents", () => {
     expect(read("Which union hosted the delegation?").asksSource).toBe(false);
   });
 });
+
+describe("readQuestion: full names", () => {
+  const names = (q: string) => read(q).names.map((g) => g.map((t) => t.typed ?? t.term).join(" "));
+
+  it("keeps the organisations and people a question writes out", () => {
+    expect(names("Where did the Kyrgyz Confederation of Labour and the Ukrainian Union of Metal and Mining Workers hold their training?")).toEqual([
+      "kyrgyz confederation labour",
+      "ukrainian union metal mining workers",
+    ]);
+    expect(names("What did Kamila Rzayev discuss during the visit?")).toEqual(["kamila rzayev"]);
+    expect(names("Who heads the Ministry of Labour and Social Protection of Belarus?")).toEqual(["ministry labour social protection belarus"]);
+  });
+
+  it("has none for single names, lower-case questions and acronyms", () => {
+    expect(names("What did Babayev say?")).toEqual([]);
+    expect(names("what did the kyrgyz confederation of labour sign")).toEqual([]);
+    expect(names("What did the ILO Conference adopt?")).toEqual([]);
+  });
+});
