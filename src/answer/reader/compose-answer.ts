@@ -10,6 +10,7 @@ import { withoutDateline } from "../../text/dateline.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
+import { answerKinds } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
@@ -62,18 +63,9 @@ function cap(text: string): string {
   return words.length > 48 ? `${words.slice(0, 45).join(" ")} …` : text;
 }
 
-const KINDS: Record<string, AnswerSpan["kind"][]> = {
-  person: ["person", "organization"],
-  organization: ["organization"],
-  place: ["place"],
-  date: ["date"],
-  number: ["number"],
-  duration: ["duration", "number"],
-};
-
 /** The span of the asked kind nearest the question's words (not one the question already names). */
 function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; text: string } | null {
-  const kinds = KINDS[reading.expects];
+  const kinds = answerKinds(reading)?.kinds;
   if (kinds === undefined) return null;
   // Not a span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?").
   const names = new Set(reading.terms.filter((t) => t.kind === "name").map((t) => t.term));
@@ -81,7 +73,7 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     spans.filter((s) => {
       if (!kinds.includes(s.kind)) return false;
       const words = s.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2);
-      if (s.kind === "person" && words.some((w) => names.has(normalizeTerm(w)))) return false;
+      if (s.kind === "person" && !reading.asksName && words.some((w) => names.has(normalizeTerm(w)))) return false;
       return !words.every((w) => reading.text.includes(w));
     });
   let candidates = fresh(e.spans).map((span) => ({ span, text: e.text }));

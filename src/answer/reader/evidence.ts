@@ -9,6 +9,8 @@ import type { Passage, PassageArticle } from "../../core/passage.js";
 import { withoutDateline } from "../../text/dateline.js";
 import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
+import { normalizeTerm } from "../../text/tokenize.js";
+import { answerKinds } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { ROLE_SYNONYMS } from "./question-words.js";
@@ -53,15 +55,6 @@ const ANAPHORIC =
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 
-const STRICT_KINDS: ReadonlySet<string> = new Set(["date", "number", "duration", "place"]);
-const KIND_OF: Record<string, AnswerSpan["kind"][]> = {
-  person: ["person", "organization"],
-  organization: ["organization"],
-  place: ["place"],
-  date: ["date"],
-  number: ["number"],
-  duration: ["duration", "number"],
-};
 
 export interface EvidenceOptions {
   reading: QuestionReading;
@@ -215,12 +208,13 @@ function evaluate(w: WindowInput): Evidence | null {
   if (reading.pastFact && (HYPOTHETICAL.test(w.text) || HYPOTHETICAL.test(prevText))) return reject("hypothetical");
   if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
 
-  const kinds = KIND_OF[reading.expects];
+  const asked = answerKinds(reading);
+  const kinds = asked?.kinds;
   const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !spanInQuestion(s, reading));
   const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
-  // "When…", "how many…", "how long…", "where…" are answered only by a sentence holding a date, a
-  // number, a duration or a place (or pointing back to one that does).
-  if (STRICT_KINDS.has(reading.expects) && fresh.length === 0 && prevSpans === 0) return reject(`no ${reading.expects}`);
+  // "When…", "how many…", "how long…", "where…", "which official…" are answered only by a sentence
+  // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
+  if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);
   // For "who", a person's name answers better than an organisation's.
   const typeMatch = kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5;
   const features: Features = {
@@ -272,8 +266,10 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
 }
 
 /** The span says nothing the question does not already say ("Azerbaijan" for a question about Azerbaijan; not "35 countries" for "how many countries"). */
+/** A span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?"). */
 function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
   const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2 || /\d/.test(x));
+  if (span.kind === "person" && !reading.asksName && words.some((w) => reading.terms.some((t) => t.kind === "name" && t.term === normalizeTerm(w)))) return true;
   return words.length > 0 && words.every((w) => reading.text.includes(w));
 }
 

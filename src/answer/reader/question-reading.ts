@@ -54,6 +54,10 @@ export interface QuestionReading {
   focus: ReadTerm | null;
   /** "the chairman of AHIK", "Kyrgyzstan's labour minister": the role and whose it is. */
   role: { role: ReadTerm; of: ReadTerm[] } | null;
+  /** "Which official…", "what is the name of…": only a person's name answers (not an organisation). */
+  personOnly: boolean;
+  /** "What is Shariatmadari's first name?": the person the question names is the answer. */
+  asksName: boolean;
   /** The counted noun of "how many X". */
   counted: ReadTerm | null;
   years: number[];
@@ -160,6 +164,12 @@ function typeNounPosition(words: readonly Word[], at: number): boolean {
   return before.some((b) => /^(which|what|whose|whats)$/.test(b)) || /^(his|her|their|its)$/.test(before.at(-1) ?? "") || words[at - 1]?.typed !== undefined;
 }
 
+/** "which official", "what minister": a person is asked for by the noun. */
+const PERSON_NOUN =
+  / (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/;
+/** "what's the name of…", "his full name": a person's name is asked for. */
+const NAME_ASKED = / (first |full |last |family )?name (of|is)\b|'?s? (first |full |last |family )name\b/;
+
 function expectsOf(words: readonly Word[], text: string, question: string): AnswerKind {
   const t = ` ${text} `;
   if (/ how (many|much)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
@@ -169,8 +179,7 @@ function expectsOf(words: readonly Word[], text: string, question: string): Answ
   if (/ why\b| what (was|is) the reason\b/.test(t)) return "reason";
   if (/ (who|whom|whose)\b/.test(t) || / (first |full |last |family )?name (of|is)\b/.test(t) || /'?s? (first |full |last |family )name\b/.test(t)) return "person";
   if (/ (position|title|job|role|post)\b/.test(t) && /^ (what|which) (is|was|are)\b/.test(t)) return "role";
-  const which = / (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/.exec(t);
-  if (which !== null) return "person";
+  if (PERSON_NOUN.test(t)) return "person";
   if (/ (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,2}?(union|unions|federation|confederation|agency|agencies|organi[sz]ation|organi[sz]ations|ministry|ministries|centre|center|body|bodies|outlet|newspaper|association)s?\b/.test(t)) return "organization";
   const first = words[0]?.term ?? "";
   if (AUX.test(first)) return "yesno";
@@ -218,6 +227,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     terms,
     focus: null,
     role: expects === "person" ? findRole(words, terms) : null,
+    personOnly: expects === "person" && (PERSON_NOUN.test(` ${text} `) || NAME_ASKED.test(` ${text} `)),
+    asksName: expects === "person" && NAME_ASKED.test(` ${text} `),
     counted: expects === "number" ? termAfter(terms, words, /^many$/) : null,
     years,
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,

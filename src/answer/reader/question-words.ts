@@ -16,7 +16,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
 
 /** Nouns that name the answer's type after "which"/"what" ("which city", "what year"), not its topic. */
 export const TYPE_NOUNS: ReadonlySet<string> = new Set(
-  "city cities country countries town place places venue location date dates day days year years month months time number figure amount position title role post kind type sort percentage".split(" "),
+  "city cities country countries town place places venue location date dates day days year years month months time number figure amount position title role post kind type sort percentage official officials representative representatives".split(" "),
 );
 
 /** Words for "a person" that carry nothing of what is asked ("the iranian guy"). */

@@ -146,3 +146,22 @@ describe("findEvidence: full names", () => {
     expect(evidenceFor("What did Tamm talk about?", [SWAPPED])).not.toEqual([]);
   });
 });
+
+describe("findEvidence: which official", () => {
+  const TALKS = articlePassage(
+    "talks.md",
+    "Representatives of the Korean Confederation of Labour, headed by Minh Batjargal, visited the National Confederation of Employers of Ukraine. Talks with Dmitry Sidorenko, Chairman of the confederation, focused on wages.",
+  );
+
+  it("takes only a person, and not the one the question names", async () => {
+    const ev = evidenceFor("Which official of the National Confederation of Employers of Ukraine held talks with Minh Batjargal?", [TALKS]);
+    expect(where(ev)[0]).toBe("talks.md#1");
+    const answer = await new ExtractiveReader({ rarity }).answer({ question: "Which official of the National Confederation of Employers of Ukraine held talks with Minh Batjargal?", passages: [TALKS], vocabulary: vocabularyOf([TALKS]) });
+    expect(answer.answer).toMatch(/^Dmitry Sidorenko/);
+  });
+
+  it("answers a question about a named person's name with that person", async () => {
+    const answer = await new ExtractiveReader({ rarity }).answer({ question: "What is Batjargal's first name?", passages: [TALKS], vocabulary: vocabularyOf([TALKS]) });
+    expect(answer.answer).toMatch(/^Minh Batjargal/);
+  });
+});
