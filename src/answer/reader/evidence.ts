@@ -206,7 +206,8 @@ function evaluate(w: WindowInput): Evidence | null {
   // A hope or plan never confirms that something happened — nor does the sentence that points back to it.
   const prevText = anaphoric && i > 0 ? article.text.slice(article.spans[i - 1]?.start ?? 0, article.spans[i - 1]?.end ?? 0) : "";
   if (reading.pastFact && (HYPOTHETICAL.test(w.text) || HYPOTHETICAL.test(prevText))) return reject("hypothetical");
-  if (!countHolds(reading, own, spans, w.termKeys)) return reject("count");
+  const counts = countMatch(reading, own, spans, w.termKeys);
+  if (counts === 0) return reject("count");
 
   const asked = answerKinds(reading);
   const kinds = asked?.kinds;
@@ -216,7 +217,7 @@ function evaluate(w: WindowInput): Evidence | null {
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
   if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);
   // For "who", a person's name answers better than an organisation's.
-  const typeMatch = kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5;
+  const typeMatch = (kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5) * counts;
   const features: Features = {
     coverage: total === 0 ? 0 : got / total,
     ownCoverage: total === 0 ? 0 : ownGot / total,
@@ -319,19 +320,26 @@ const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;
 const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
 /** "How many members…": a number must count that noun in the sentence itself ("over 6,000 delegates", "40 labour inspectors"). */
-function countHolds(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
+/**
+ * Whether a number of the sentence counts what is asked: 1 when the counted noun itself follows
+ * it ("17 people", "a 17-member delegation" for "how many members"), 0.6 when only a word for
+ * people does ("528,000 members" for "how many people"), 0 when none does.
+ */
+function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): number {
   const counted = reading.counted;
-  if (counted === null || reading.expects !== "number") return true;
-  const numbers = spans.filter((s) => s.kind === "number");
-  if (numbers.length === 0) return false;
+  if (counted === null || reading.expects !== "number" || termKeys.stem(counted.term) === "") return 1;
   const stems = new Set([counted.stem, ...counted.synonyms]);
-  return numbers.some((n) => {
-    if (PEOPLE.test(counted.term) && PEOPLE_UNITS.test(n.text)) return true;
-    const inSpan = own.tokens.some((t, i) => t.start >= n.start && t.end <= n.end && stems.has(own.stems[i] ?? ""));
-    if (inSpan) return true;
+  const people = PEOPLE.test(counted.term);
+  let best = 0;
+  for (const n of spans) {
+    if (n.kind !== "number") continue;
+    const inSpan = own.tokens.filter((t) => t.start >= n.start && t.end <= n.end).map((t) => own.tokens.indexOf(t));
     const next = own.tokens.findIndex((t) => t.start >= n.end);
-    return next >= 0 && [next, next + 1, next + 2].some((i) => stems.has(own.stems[i] ?? "") || (PEOPLE.test(counted.term) && PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")));
-  }) || termKeys.stem(counted.term) === "";
+    const near = [...inSpan, ...(next >= 0 ? [next, next + 1, next + 2] : [])];
+    if (near.some((i) => stems.has(own.stems[i] ?? ""))) return 1;
+    if (people && (PEOPLE_UNITS.test(n.text) || near.some((i) => PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")))) best = 0.6;
+  }
+  return best;
 }
 
 /** Weighted share of the question's ordinary words (not names, places or numbers: what is said about them) found in the sentence itself. */

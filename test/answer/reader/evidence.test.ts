@@ -165,3 +165,18 @@ describe("findEvidence: which official", () => {
     expect(answer.answer).toMatch(/^Minh Batjargal/);
   });
 });
+
+describe("findEvidence: how many", () => {
+  const VISIT = articlePassage(
+    "visit.md",
+    "A delegation from Turkey visited the Federation of Trade Unions of Poland. Founded in 1962, the Federation of Trade Unions of Poland represents about 528,000 members. In all, 17 people took part in the visit.",
+  );
+
+  it("rates the number of the counted noun itself above a number of members", () => {
+    const ev = evidenceFor("How many people were in the Turkish delegation to the Federation of Trade Unions of Poland?", [VISIT]);
+    const type = (i: number) => ev.find((e) => e.sentence === i)?.features.answerType;
+    expect(type(2)).toBe(1);
+    expect(type(1)).toBeLessThan(1);
+    expect(where(evidenceFor("How many members does the Federation of Trade Unions of Poland have?", [VISIT]))[0]).toBe("visit.md#1");
+  });
+});
