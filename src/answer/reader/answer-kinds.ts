@@ -3,7 +3,8 @@
  * without one cannot answer it at all: "when" needs a date, "which official" a person, while
  * "who hosted…" may be answered by an organisation or a description.
  */
-import type { SpanKind } from "./answer-spans.js";
+import { normalizeTerm } from "../../text/tokenize.js";
+import type { AnswerSpan, SpanKind } from "./answer-spans.js";
 import type { QuestionReading } from "./question-reading.js";
 
 export interface AnswerKinds {
@@ -29,4 +30,16 @@ export function answerKinds(reading: QuestionReading): AnswerKinds | null {
     default:
       return null;
   }
+}
+
+/**
+ * A candidate the question already names, so it cannot be the answer: all its words are asked
+ * ("21 countries" is new for "how many countries", "the Federation" is not), or it is a person
+ * with an asked name ("Sahil Babayev" for "who met Babayev?") — unless the name itself is asked.
+ */
+export function namedInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
+  const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2 || /\d/.test(x));
+  if (span.kind === "person" && !reading.asksName && words.some((w) => reading.terms.some((t) => t.kind === "name" && t.term === normalizeTerm(w)))) return true;
+  const asked = ` ${reading.text} `;
+  return words.length > 0 && words.every((w) => (/\d/.test(w) ? asked.includes(` ${w} `) : asked.includes(w)));
 }

@@ -10,7 +10,7 @@ import { withoutDateline } from "../../text/dateline.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
-import { answerKinds } from "./answer-kinds.js";
+import { answerKinds, namedInQuestion } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
@@ -68,14 +68,7 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
   const kinds = answerKinds(reading)?.kinds;
   if (kinds === undefined) return null;
   // Not a span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?").
-  const names = new Set(reading.terms.filter((t) => t.kind === "name").map((t) => t.term));
-  const fresh = (spans: readonly AnswerSpan[]) =>
-    spans.filter((s) => {
-      if (!kinds.includes(s.kind)) return false;
-      const words = s.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2);
-      if (s.kind === "person" && !reading.asksName && words.some((w) => names.has(normalizeTerm(w)))) return false;
-      return !words.every((w) => reading.text.includes(w));
-    });
+  const fresh = (spans: readonly AnswerSpan[]) => spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
   let candidates = fresh(e.spans).map((span) => ({ span, text: e.text }));
   const prev = e.article.spans[e.sentence - 1];
   if (candidates.length === 0 && e.anaphoric && prev !== undefined) {
@@ -98,7 +91,18 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     const demonym = countryOf(word) !== null && countryOf(word) !== word && !isCity(word);
     return (/\b(in|at|to)\s$/.test(before) ? 0 : 1) + (demonym ? 2 : 0);
   };
-  candidates.sort((a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || placeRank(a) - placeRank(b) || distance(a.span) - distance(b.span));
+  // "Delegates from how many countries": the number that counts countries, not the one that counts delegates.
+  const counted = reading.counted;
+  const countRank = (c: { span: AnswerSpan; text: string }) => {
+    if (counted === null || c.span.kind !== "number" || c.text !== e.text) return 0;
+    const tokens = e.keys.tokens;
+    const next = tokens.findIndex((t) => t.start >= c.span.end);
+    const near = tokens.flatMap((t, i) => ((t.start >= c.span.start && t.end <= c.span.end) || (next >= 0 && i >= next && i <= next + 2) ? [i] : []));
+    return near.some((i) => e.keys.stems[i] === counted.stem || counted.synonyms.has(e.keys.stems[i] ?? "")) ? 0 : 1;
+  };
+  candidates.sort(
+    (a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || countRank(a) - countRank(b) || placeRank(a) - placeRank(b) || distance(a.span) - distance(b.span),
+  );
   return candidates[0] ?? null;
 }
 

@@ -9,8 +9,7 @@ import type { Passage, PassageArticle } from "../../core/passage.js";
 import { withoutDateline } from "../../text/dateline.js";
 import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
-import { normalizeTerm } from "../../text/tokenize.js";
-import { answerKinds } from "./answer-kinds.js";
+import { answerKinds, namedInQuestion } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { ROLE_SYNONYMS } from "./question-words.js";
@@ -211,7 +210,7 @@ function evaluate(w: WindowInput): Evidence | null {
 
   const asked = answerKinds(reading);
   const kinds = asked?.kinds;
-  const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !spanInQuestion(s, reading));
+  const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
   const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
   // "When…", "how many…", "how long…", "where…", "which official…" are answered only by a sentence
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
@@ -267,12 +266,6 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
 }
 
 /** The span says nothing the question does not already say ("Azerbaijan" for a question about Azerbaijan; not "35 countries" for "how many countries"). */
-/** A span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?"). */
-function spanInQuestion(span: AnswerSpan, reading: QuestionReading): boolean {
-  const words = span.text.toLowerCase().split(/[^\p{L}\d]+/u).filter((x) => x.length > 2 || /\d/.test(x));
-  if (span.kind === "person" && !reading.asksName && words.some((w) => reading.terms.some((t) => t.kind === "name" && t.term === normalizeTerm(w)))) return true;
-  return words.length > 0 && words.every((w) => reading.text.includes(w));
-}
 
 /**
  * "Who is the mayor of Baku?": someone must hold that role, of that place or body, in the sentence

@@ -110,3 +110,12 @@ describe("composeAnswer: lists", () => {
     expect(a.answer).toMatch(/\[1\]\[2\]\.$/);
   });
 });
+
+describe("composeAnswer: how many of what", () => {
+  it("answers with the number that counts the asked noun, even when the noun is in the question", async () => {
+    const forum = articlePassage("forum.md", "The forum on pensions opened in Baku on Monday. A total of 62 delegates from 21 countries took part in the forum on pensions.");
+    const reader = new ExtractiveReader({ rarity: fakeRarity() });
+    const answer = await reader.answer({ question: "Delegates from how many countries came to the forum on pensions?", passages: [forum], vocabulary: vocabularyOf([forum]) });
+    expect(answer.answer).toMatch(/^21 countries/);
+  });
+});
