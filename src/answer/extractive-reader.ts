@@ -182,7 +182,8 @@ export class ExtractiveReader implements Answerer, Reranker {
 
   /** Whether a question no article answers is still about their world (not covered) or not at all (out of scope). */
   private aboutTheArticles(reading: QuestionReading, vocabulary: Vocabulary): boolean {
-    if (DOMAIN.test(reading.text)) return true;
+    // Who holds an office ("who heads DİSK?") is the articles' kind of question, answered or not.
+    if (DOMAIN.test(reading.text) || reading.role !== null) return true;
     return reading.terms.some((t) => (t.kind === "name" || t.kind === "place" || t.kind === "acronym") && vocabulary.has(t.term));
   }
 

@@ -14,7 +14,7 @@ import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { ROLE_SYNONYMS } from "./question-words.js";
 import { READER_WEIGHTS, type Features, type ReaderWeights } from "./reader-weights.js";
-import { matchTerm, mergeSentenceKeys, positionsOf, type SentenceKeys } from "./sentence-keys.js";
+import { matchTerm, mergeSentenceKeys, positionsOf, sentenceKeys, type SentenceKeys } from "./sentence-keys.js";
 
 export interface Evidence {
   article: PassageArticle;
@@ -285,7 +285,10 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     // Whose role it is, after it: "of" and the name of a body, up to the holder's name or a verb.
     const after: [number, number] = own.tokens[r + 1]?.term === "of" ? [r + 1, complementEnd(own, r, people)] : [r, r];
     const near = (p: number) => (p >= r - 4 && p < r) || (p > after[0] && p <= after[1]);
-    if (role.of.every((t) => positionsOf(t, own).some(near))) return true;
+    // "Chairman of the Federation of Trade Unions of Kyrgyzstan" is also the FTUK's chairman.
+    const complement = after[1] > after[0] ? sentenceKeys(own.text.slice(own.tokens[after[0]]?.start ?? 0, own.tokens[after[1]]?.end ?? 0), termKeys) : null;
+    const bound = (t: ReadTerm) => positionsOf(t, own).some(near) || (complement !== null && (t.kind === "acronym" || t.kind === "name") && matchTerm(t, complement, termKeys) > 0);
+    if (role.of.every(bound)) return true;
     // "Minister Hojjatollah Abdolmaleki said…" in an Iranian article: whose minister is left to the
     // context, unless another country stands right at the role ("Azerbaijan’s Minister of Labor").
     const otherCountry = own.tokens.some((t, i) => near(i) && countryOf(t.term) !== null && !role.of.some((o) => o.country === countryOf(t.term)));
@@ -312,7 +315,6 @@ function complementEnd(own: SentenceKeys, r: number, people: readonly number[]):
 const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;
 const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
-/** "How many members…": a number must count that noun in the sentence itself ("over 6,000 delegates", "40 labour inspectors"). */
 /**
  * Whether a number of the sentence counts what is asked: 1 when the counted noun itself follows
  * it ("17 people", "a 17-member delegation" for "how many members"), 0.6 when only a word for

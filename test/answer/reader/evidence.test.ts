@@ -180,3 +180,18 @@ describe("findEvidence: how many", () => {
     expect(where(evidenceFor("How many members does the Federation of Trade Unions of Poland have?", [VISIT]))[0]).toBe("visit.md#1");
   });
 });
+
+describe("findEvidence: a role of a body asked by its initials", () => {
+  it("binds 'ftuk' to 'Chairman of the Federation of Trade Unions of Kyrgyzstan'", async () => {
+    const p = articlePassage("ftuk.md", "The delegation arrived in Baku on Monday. Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, spoke about wages.");
+    expect(where(evidenceFor("who heads ftuk", [p]))).toEqual(["ftuk.md#1"]);
+    const answer = await new ExtractiveReader({ rarity }).answer({ question: "who heads ftuk", passages: [p], vocabulary: vocabularyOf([p]) });
+    expect(answer.answer).toMatch(/^Muradil Jumadilde/);
+  });
+
+  it("says 'not covered', not 'out of scope', for the holder of an office no article names", async () => {
+    const p = articlePassage("ftuk.md", "The delegation arrived in Baku on Monday.");
+    const answer = await new ExtractiveReader({ rarity }).answer({ question: "who heads disk?", passages: [p], vocabulary: vocabularyOf([p]) });
+    expect(answer.reason).toBe("not_covered");
+  });
+});
