@@ -99,6 +99,9 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
       seen.add(id);
       const text = article.text.slice(span.start, span.end);
       if (BOILERPLATE.test(text) || text.split(/\s+/).length < 4) continue;
+      // The headline repeated in the text sets the scene (it is in every window's context) but says
+      // less than the body: the body's sentence is the one to quote.
+      if (i <= 1 && headlineOf(text, article.title)) continue;
       // Cheap first look: a sentence naming none of the question's words (as a prefix of its stem)
       // and not pointing back to the one before cannot answer; most sentences stop here.
       if (!mayMatch(text, cues) && !ANAPHORIC.test(withoutDateline(text).trim())) continue;
@@ -107,6 +110,11 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
     }
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+function headlineOf(text: string, title: string): boolean {
+  const fold = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return title !== "" && fold(text) === fold(title);
 }
 
 /** Every full name the question writes out is one name of the article: all its words in one run of capitalised words. */

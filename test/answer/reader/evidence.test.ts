@@ -195,3 +195,12 @@ describe("findEvidence: a role of a body asked by its initials", () => {
     expect(answer.reason).toBe("not_covered");
   });
 });
+
+describe("findEvidence: the headline", () => {
+  it("quotes the body, not the headline repeated at the top of the text", () => {
+    const p = articlePassage("wage.md", "Iran raises minimum wage by 45 percent\n\nIran's Supreme Labour Council has voted to raise the minimum wage by 45 percent for the coming year.", {
+      title: "Iran raises minimum wage by 45 percent",
+    });
+    expect(where(evidenceFor("How much did Iran raise the minimum wage?", [p]))).toEqual(["wage.md#1"]);
+  });
+});
