@@ -51,7 +51,7 @@ export interface ArticleKeys {
 const ANAPHORIC =
   /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
 /** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
-const HYPOTHETICAL = /\b(hope[sd]?|hoping|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
+const HYPOTHETICAL = /\b(hope[sd]?|hoping|can|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 
 

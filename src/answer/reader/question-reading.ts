@@ -240,7 +240,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     asksSource: /\b(which|what) (news )?(agency|agencies|outlet|outlets|newspaper|newspapers|media|site|website|source)\b.*\b(report|reported|wrote|published|covered|said)\b|^ who (reported|published|wrote about)\b/.test(lower),
     // A pronoun or "and …" with no name of its own ("who signed it on the azerbaijani side?" names only a place).
     refersBack: FOLLOW_UP.test(lower) && !terms.some((t) => t.required && t.kind !== "place"),
-    pastFact: /^ (did|was|were|has|have|had|when did|where did|who did)\b|^ (when|where|how) did\b/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
+    // "so did…", "and did…", "but was…": the same question after a conversational opener.
+    pastFact: /^ (?:(?:so|and|but|then|ok|okay|well) )?(?:(did|was|were|has|have|had|when did|where did|who did)\b|(when|where|how) did\b)/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
   reading.names = fullNames(question, words, terms);
   reading.focus = findFocus(reading);

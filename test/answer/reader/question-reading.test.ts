@@ -202,3 +202,11 @@ describe("readQuestion: full names", () => {
     expect(names("What did the ILO Conference adopt?")).toEqual([]);
   });
 });
+
+describe("readQuestion: past facts after an opener", () => {
+  it("reads 'so did…' and 'and was…' as asking whether something happened", () => {
+    expect(read("so did an azerbaijani delegation end up going to tehran").pastFact).toBe(true);
+    expect(read("and was the memorandum signed?").pastFact).toBe(true);
+    expect(read("so what did they hope for?").pastFact).toBe(false);
+  });
+});
