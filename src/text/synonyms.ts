@@ -27,6 +27,7 @@ const GROUPS: readonly string[][] = [
   ["country", "countries", "nation", "nations", "state", "states"],
   ["help", "assistance", "aid", "support", "supporting"],
   ["disabled", "disability", "disabilities", "handicapped"],
+  ["fatal", "deadly", "lethal"],
   ["pension", "pensions", "retirement"],
   ["rise", "raise", "increase", "increased", "hike", "grew"],
   ["law", "legislation", "act", "bill"],

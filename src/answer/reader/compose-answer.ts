@@ -91,14 +91,19 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     const demonym = countryOf(word) !== null && countryOf(word) !== word && !isCity(word);
     return (/\b(in|at|to)\s$/.test(before) ? 0 : 1) + (demonym ? 2 : 0);
   };
-  // "Delegates from how many countries": the number that counts countries, not the one that counts delegates.
+  // "Delegates from how many countries": the number that counts countries, not the one that counts
+  // delegates — and, of those, the one the question's adjectives describe.
   const counted = reading.counted;
   const countRank = (c: { span: AnswerSpan; text: string }) => {
     if (counted === null || c.span.kind !== "number" || c.text !== e.text) return 0;
     const tokens = e.keys.tokens;
     const next = tokens.findIndex((t) => t.start >= c.span.end);
     const near = tokens.flatMap((t, i) => ((t.start >= c.span.start && t.end <= c.span.end) || (next >= 0 && i >= next && i <= next + 2) ? [i] : []));
-    return near.some((i) => e.keys.stems[i] === counted.stem || counted.synonyms.has(e.keys.stems[i] ?? "")) ? 0 : 1;
+    const counts = near.some((i) => e.keys.stems[i] === counted.stem || counted.synonyms.has(e.keys.stems[i] ?? ""));
+    // "213 industrial accidents in 2020, 61 of them fatal": for "how many deadly accidents", the 61.
+    const after = tokens.flatMap((t, i) => (next >= 0 && i >= next && i <= next + 3 ? [i] : []));
+    const described = reading.countedModifiers.some((m) => after.some((i) => e.keys.stems[i] === m.stem || m.synonyms.has(e.keys.stems[i] ?? "")));
+    return (counts ? 0 : 1) - (described ? 2 : 0);
   };
   candidates.sort(
     (a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || countRank(a) - countRank(b) || placeRank(a) - placeRank(b) || distance(a.span) - distance(b.span),

@@ -60,6 +60,8 @@ export interface QuestionReading {
   asksName: boolean;
   /** The counted noun of "how many X". */
   counted: ReadTerm | null;
+  /** The words before the counted noun ("deadly" in "how many deadly accidents"): a number they describe is the one asked for. */
+  countedModifiers: ReadTerm[];
   years: number[];
   recency: "latest" | "earliest" | null;
   /** "who is …", "what is the current …": the answer is true as of an article's date. */
@@ -229,7 +231,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     role: expects === "person" ? findRole(words, terms) : null,
     personOnly: expects === "person" && (PERSON_NOUN.test(` ${text} `) || NAME_ASKED.test(` ${text} `)),
     asksName: expects === "person" && NAME_ASKED.test(` ${text} `),
-    counted: expects === "number" ? termAfter(terms, words, /^many$/) : null,
+    counted: expects === "number" ? countedNoun(terms, words) : null,
+    countedModifiers: [],
     years,
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
@@ -244,6 +247,11 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     pastFact: /^ (?:(?:so|and|but|then|ok|okay|well) )?(?:(did|was|were|has|have|had|when did|where did|who did)\b|(when|where|how) did\b)/.test(lower) && !/\b(hope|hoped|plan|planned|expect|expected|want|wanted|wish|would|will|intend|propose|suggest|suggested)\b/.test(lower),
   };
   reading.names = fullNames(question, words, terms);
+  const counted = reading.counted;
+  if (counted !== null) {
+    const first = terms.find((t) => t.position < counted.position && words[t.position - 1]?.term === "many" && t.kind !== "frame");
+    reading.countedModifiers = first === undefined ? [] : terms.filter((t) => t.position >= first.position && t.position < counted.position);
+  }
   reading.focus = findFocus(reading);
   reading.offTopic = isOffTopic(question, reading);
   return reading;
@@ -323,6 +331,20 @@ function synonymPhrases(term: string, options: ReadOptions): string[][] {
 /** Rarer words say more about what is asked: the weight grows with the log of the frequency rank. */
 function weightOf(rank: number | undefined): number {
   return rank === undefined ? 3 : Math.min(3, Math.max(0.8, Math.log10(rank + 10) - 1));
+}
+
+/** The noun "how many" counts: the head of the words right after it ("how many disabled young people" → people). */
+function countedNoun(terms: readonly ReadTerm[], words: readonly Word[]): ReadTerm | null {
+  let noun = termAfter(terms, words, /^many$/);
+  if (noun === null || words[noun.position - 1]?.term !== "many") return noun;
+  // Walk over modifiers to the head noun: it is usually plural ("countries", "inspectors") or "people".
+  for (;;) {
+    if (/s$|^(people|staff|personnel|police|youth|children)$/.test(noun.term)) return noun;
+    const position: number = noun.position;
+    const next = terms.find((t) => t.position === position + 1 && (t.kind === "content" || t.kind === "name"));
+    if (next === undefined) return noun;
+    noun = next;
+  }
 }
 
 function termAfter(terms: readonly ReadTerm[], words: readonly Word[], after: RegExp): ReadTerm | null {

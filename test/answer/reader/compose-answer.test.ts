@@ -119,3 +119,11 @@ describe("composeAnswer: how many of what", () => {
     expect(answer.answer).toMatch(/^21 countries/);
   });
 });
+
+describe("composeAnswer: the number the question's adjectives describe", () => {
+  it("answers 'how many deadly accidents' with the fatal ones", async () => {
+    const review = articlePassage("review.md", "The union published its annual review in Bishkek. Inspectors registered 213 industrial accidents in 2020, 61 of them fatal.");
+    const answer = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question: "How many deadly accidents did inspectors register in 2020?", passages: [review], vocabulary: vocabularyOf([review]) });
+    expect(answer.answer).toMatch(/^61\b/);
+  });
+});

@@ -210,3 +210,13 @@ describe("readQuestion: past facts after an opener", () => {
     expect(read("so what did they hope for?").pastFact).toBe(false);
   });
 });
+
+describe("readQuestion: what 'how many' counts", () => {
+  it("takes the head noun, not its first modifier", () => {
+    const r = read("How many disabled young people took part in the project?");
+    expect(r.counted?.term).toBe("people");
+    expect(r.countedModifiers.map((t) => t.term)).toEqual(["disabled", "young"]);
+    expect(read("how many labour inspectors were trained").counted?.term).toBe("inspectors");
+    expect(read("How many countries were represented?").counted?.term).toBe("countries");
+  });
+});
