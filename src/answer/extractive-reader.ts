@@ -92,6 +92,11 @@ export class ExtractiveReader implements Answerer, Reranker {
     return extra.length === 0 ? question : `${question} ${[...new Set(extra)].join(" ")}`;
   }
 
+  wantsMany(question: string, vocabulary: Vocabulary): boolean {
+    const reading = this.read(question, vocabulary);
+    return reading.list && reading.collection === null && !reading.offTopic;
+  }
+
   /** Passages re-ordered by the reader's best evidence in each (answer-aware re-ranking); the rest keep their order after. */
   rerank(question: string, passages: readonly Passage[], vocabulary: Vocabulary): Passage[] {
     const reading = this.read(question, vocabulary);

@@ -9,4 +9,6 @@ import type { Vocabulary } from "./vocabulary.js";
 export interface Reranker {
   searchText(question: string, vocabulary: Vocabulary): string;
   rerank(question: string, passages: readonly Passage[], vocabulary: Vocabulary): Passage[];
+  /** True when the answer gathers items from many articles ("which ministers appear…"): retrieval looks wider. */
+  wantsMany?(question: string, vocabulary: Vocabulary): boolean;
 }

@@ -31,6 +31,9 @@ export interface FindPassagesOptions {
 /** How much deeper than the answer needs retrieval looks when the reader re-ranks (measured: see README, Benchmarks). */
 const RERANK_DEPTH = 1;
 
+/** How many times wider retrieval looks for a list question. */
+const LIST_BREADTH = 3;
+
 /** Articles an overview answer reads: a few for "what's new", many to list countries or names. */
 const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;
 
@@ -44,13 +47,15 @@ export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
   }
   const reranker = o.followUp === true ? undefined : o.reranker;
   const text = reranker === undefined ? o.retrievalText : reranker.searchText(o.retrievalText, o.vocabulary);
+  // A list gathers one item per article: look three times as wide.
+  const wide = reranker?.wantsMany?.(o.question, o.vocabulary) === true ? k * LIST_BREADTH : k;
   const passages = await o.retriever.retrieve({
     text,
-    k: reranker === undefined ? k : k * RERANK_DEPTH,
+    k: reranker === undefined ? k : wide * RERANK_DEPTH,
     ...(o.boostPaths === undefined ? {} : { boostPaths: o.boostPaths }),
     ...(o.filter === undefined ? {} : { filter: o.filter }),
     ...(o.signal === undefined ? {} : { signal: o.signal }),
   });
   if (reranker === undefined) return passages;
-  return reranker.rerank(o.question, passages, o.vocabulary).slice(0, k);
+  return reranker.rerank(o.question, passages, o.vocabulary).slice(0, wide);
 }

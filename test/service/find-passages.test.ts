@@ -101,7 +101,16 @@ describe("findPassages for other questions", () => {
     expect(found).toHaveLength(3);
   });
 
-  // Re-ranking retrieves RERANK_DEPTH (2) times as deep as the answer needs (src/service/find-passages.ts).
+  it("looks three times as wide when the reranker says the answer gathers many articles", async () => {
+    const { retriever, retrieveCalls } = fakeRetriever();
+    const { reranker, calls } = fakeReranker();
+    const found = await findPassages({ retriever, reranker: { ...reranker, wantsMany: (q) => q.startsWith("which") }, vocabulary, question: "which ministers appear?", retrievalText: "which ministers appear?" });
+    expect(retrieveCalls.map((c) => c.k)).toEqual([24]);
+    expect(calls.rerank).toEqual([["which ministers appear?", 24, vocabulary]]);
+    expect(found).toHaveLength(24);
+  });
+
+  // Re-ranking retrieves RERANK_DEPTH (1) times as deep as the answer needs (src/service/find-passages.ts).
   it("with a reranker, searches its text, re-ranks by the question and keeps the default 8", async () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker, calls } = fakeReranker();

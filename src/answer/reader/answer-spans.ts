@@ -57,6 +57,9 @@ const ORG_WORDS = new Set(
   ).split(" "),
 );
 /** Words of capitalised things that are not people: documents, events, days. */
+/** Words of an office's title: a run holding one names the office, not its holder. */
+const OFFICES = new Set("minister deputy chairman chairwoman chair president director secretary general ambassador mayor governor speaker".split(" "));
+
 const NOT_NAMES = new Set(
   (
     "memorandum understanding agreement convention declaration charter code law act programme program plan roadmap protocol treaty " +
@@ -153,6 +156,17 @@ function spansOf(sentence: string): AnswerSpan[] {
     if (cut > 0) {
       const name = kept.slice(0, cut).join(" ");
       if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || NOT_NAMES.has(w))) out.push({ kind: "person", text: name, start: offset, end: offset + name.length });
+      continue;
+    }
+    // "Türk-İş President Ergün Atalay": the holder is the name after the office; "ITUC General Secretary" has none.
+    const lastOffice = lower.reduce((at, w, i) => (OFFICES.has(w) ? i : at), -1);
+    if (lastOffice >= 0) {
+      const holder = kept.slice(lastOffice + 1);
+      if (holder.length >= 2 && holder.length <= 4 && holder.every(isNameWord)) {
+        const name = holder.join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
+        const at = start + m[0].lastIndexOf(holder[0] ?? "");
+        out.push({ kind: "person", text: name, start: at, end: at + name.length });
+      }
       continue;
     }
     if (nameWords.length >= 2 && nameWords.length <= 4 && !nameWords.some((w) => isPlace(w) || isMonth(w) || NOT_NAMES.has(w) || WEEKDAYS.has(w))) {

@@ -283,7 +283,7 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
 function roleHolds(reading: QuestionReading, own: SentenceKeys, context: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
   const role = reading.role;
   if (role === null) return true;
-  const singular = role.role.term.replace(/s$/, "");
+  const singular = role.role.term.replace(/ies$/, "y").replace(/s$/, "");
   const names = ROLE_SYNONYMS[role.role.term] ?? ROLE_SYNONYMS[singular] ?? [singular];
   const stems = new Set(names.map((n) => termKeys.stem(n)));
   const at = own.stems.flatMap((s, i) => (stems.has(s) ? [i] : []));

@@ -252,6 +252,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     const first = terms.find((t) => t.position < counted.position && words[t.position - 1]?.term === "many" && t.kind !== "frame");
     reading.countedModifiers = first === undefined ? [] : terms.filter((t) => t.position >= first.position && t.position < counted.position);
   }
+  // A role is held by a person: "who is the mayor of …", "who have been ITUC general secretaries".
+  if (reading.role !== null && !ROLE_VERBS.has(reading.role.role.term)) reading.personOnly = true;
   reading.focus = findFocus(reading);
   reading.offTopic = isOffTopic(question, reading);
   return reading;
@@ -355,7 +357,7 @@ function termAfter(terms: readonly ReadTerm[], words: readonly Word[], after: Re
 
 /** "the mayor of baku", "kyrgyzstan's labour minister", "who chairs the FTUK": a role and whose it is. */
 function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: ReadTerm; of: ReadTerm[] } | null {
-  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_WORDS.has(w.term.replace(/s$/, "")) || ROLE_VERBS.has(w.term));
+  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_WORDS.has(w.term.replace(/ies$/, "y").replace(/s$/, "")) || ROLE_VERBS.has(w.term));
   if (at < 0) return null;
   const role = terms.find((t) => t.position === at);
   if (role === undefined) return null;

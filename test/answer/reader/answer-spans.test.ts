@@ -109,3 +109,11 @@ describe("answerSpans: adjectives are not places", () => {
     expect(places).toEqual(["Doha"]);
   });
 });
+
+describe("answerSpans: offices and their holders", () => {
+  const people = (s: string) => answerSpans(s).filter((x) => x.kind === "person").map((x) => x.text);
+  it("takes the holder after an office, and no person from an office alone", () => {
+    expect(people("Türk-İş President Ergün Atalay rejected the offer.")).toEqual(["Ergün Atalay"]);
+    expect(people("Delegates re-elected her as ITUC General Secretary for a third term.")).toEqual([]);
+  });
+});
