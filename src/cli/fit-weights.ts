@@ -38,7 +38,7 @@ runCli(async () => {
   const questions = (await loadEvalQuestions(path.resolve("eval/questions"))).filter((q) => q.split === "dev");
   const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
   const reader = createReader({ rarity: embedder });
-  const loose: ReaderWeights = { ...READER_WEIGHTS, minCoverage: 0 };
+  const loose: ReaderWeights = { ...READER_WEIGHTS, minCoverage: 0, minScore: -Infinity };
   const training: TrainingQuestion[] = [];
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-fit-"));
   try {
@@ -87,16 +87,17 @@ runCli(async () => {
     await fs.rm(workDir, { recursive: true, force: true });
   }
   const reachable = training.filter((t) => t.refuse || t.candidates.some((c) => c.positive)).length;
-  const { weights, right, before } = fitWeights(training, READER_WEIGHTS);
+  const { weights, right, before, wrong, wrongBefore } = fitWeights(training, READER_WEIGHTS);
   const what = `${training.length} questions (eval dev half${args.values.synthetic === undefined ? "" : ` + synthetic seed ${SYNTHETIC_SEED}, ${args.values.synthetic} articles`}; ${reachable} with a right window to find)`;
-  const fitted = `coordinate ascent on ${what}: ${before} → ${right} right (npm run fit-weights${args.values.synthetic === undefined ? "" : ` -- --synthetic ${args.values.synthetic}`}, ${new Date().toISOString().slice(0, 10)})`;
+  const fitted = `coordinate ascent on ${what}: ${before} → ${right} right, ${wrongBefore} → ${wrong} answered wrong (npm run fit-weights${args.values.synthetic === undefined ? "" : ` -- --synthetic ${args.values.synthetic}`}, ${new Date().toISOString().slice(0, 10)})`;
   console.log(fitted);
-  console.log(JSON.stringify({ features: weights.features, minCoverage: weights.minCoverage }, null, 2));
+  console.log(JSON.stringify({ features: weights.features, minCoverage: weights.minCoverage, minScore: weights.minScore }, null, 2));
   if (args.flags.has("write")) {
     let source = await fs.readFile(WEIGHTS_FILE, "utf8");
     const body = Object.entries(weights.features).map(([k, v]) => `    ${k}: ${v},`).join("\n");
     source = source.replace(/ {2}features: \{\n[\s\S]*?\n {2}\},/, `  features: {\n${body}\n  },`);
     source = source.replace(/minCoverage: [\d.]+,/, `minCoverage: ${weights.minCoverage},`);
+    source = source.replace(/minScore: [\d.-]+,/, `minScore: ${weights.minScore},`);
     source = source.replace(/fitted: "[^"]*",/, `fitted: ${JSON.stringify(fitted)},`);
     await fs.writeFile(WEIGHTS_FILE, source);
     console.log(`wrote ${WEIGHTS_FILE}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { READER_WEIGHTS, type Features, type ReaderWeights } from "../../src/answer/reader/reader-weights.js";
-import { fitWeights, objective, type TrainingCandidate, type TrainingQuestion } from "../../src/bench/fit/fit-weights.js";
+import { fitWeights, objective, outcomes, utility, WRONG_COST, type TrainingCandidate, type TrainingQuestion } from "../../src/bench/fit/fit-weights.js";
 import { Prng } from "../../src/bench/prng.js";
 
 const FEATURE_KEYS = Object.keys(READER_WEIGHTS.features) as (keyof Features)[];
@@ -14,7 +14,7 @@ function features(values: Partial<Features>): Features {
 const candidate = (positive: boolean, values: Partial<Features>): TrainingCandidate => ({ positive, features: features(values) });
 
 /** Weights that score by coverage alone. */
-const COVERAGE_ONLY: ReaderWeights = { ...READER_WEIGHTS, minCoverage: 0.35, features: { ...features({}), coverage: 1 } };
+const COVERAGE_ONLY: ReaderWeights = { ...READER_WEIGHTS, minCoverage: 0.35, minScore: 0, features: { ...features({}), coverage: 1 } };
 
 /** Two questions the start gets wrong: a wrong window covering more, and a must-refuse question with a weak window. */
 const TRAINING: TrainingQuestion[] = [
@@ -62,7 +62,7 @@ describe("fitWeights", () => {
     expect(start).toEqual(COVERAGE_ONLY);
   });
 
-  it("never lowers the objective, on any training set", () => {
+  it("never lowers the utility (right less the cost of wrong answers), on any training set", () => {
     const rng = new Prng(7);
     for (let round = 0; round < 5; round++) {
       const questions: TrainingQuestion[] = Array.from({ length: 12 }, (_, i) => ({
@@ -74,8 +74,8 @@ describe("fitWeights", () => {
       }));
       const fit = fitWeights(questions, READER_WEIGHTS, 2);
       expect(fit.before).toBe(objective(questions, READER_WEIGHTS));
-      expect(fit.right).toBeGreaterThanOrEqual(fit.before);
-      expect(objective(questions, fit.weights)).toBe(fit.right);
+      expect(fit.right - WRONG_COST * fit.wrong).toBeGreaterThanOrEqual(fit.before - WRONG_COST * fit.wrongBefore);
+      expect(utility(questions, fit.weights)).toBe(fit.right - WRONG_COST * fit.wrong);
     }
   });
 
@@ -95,5 +95,20 @@ describe("fitWeights", () => {
     const questions: TrainingQuestion[] = [{ id: "f", refuse: false, candidates: [candidate(false, { coverage: 0.6 }), candidate(true, { coverage: 0.6, followed: 1 })] }];
     const fit = fitWeights(questions, { ...COVERAGE_ONLY, features: { ...COVERAGE_ONLY.features, followed: 0 } });
     expect(fit.weights.features.followed).toBe(0);
+  });
+});
+
+describe("fitWeights: refusing beats a wrong answer", () => {
+  it("raises the score a window needs when only weak windows are wrong", () => {
+    const questions: TrainingQuestion[] = [
+      { id: "strong", refuse: false, candidates: [candidate(true, { coverage: 0.9 })] },
+      { id: "weak-wrong", refuse: false, candidates: [candidate(false, { coverage: 0.5 })] },
+      { id: "weak-wrong-2", refuse: false, candidates: [candidate(false, { coverage: 0.45 })] },
+    ];
+    const start = { ...COVERAGE_ONLY, minCoverage: 0.35, minScore: 0, features: { ...COVERAGE_ONLY.features, coverage: 5 } };
+    expect(outcomes(questions, start)).toEqual({ right: 1, wrong: 2 });
+    const fit = fitWeights(questions, start);
+    expect(fit.right).toBe(1);
+    expect(fit.wrong).toBe(0);
   });
 });

@@ -229,7 +229,7 @@ function evaluate(w: WindowInput): Evidence | null {
     coverage: total === 0 ? 0 : got / total,
     ownCoverage: total === 0 ? 0 : ownGot / total,
     answerType: typeMatch,
-    articleCoverage: articleCoverage(reading, keys),
+    articleCoverage: articleCoverage(reading, keys, matched),
     rank: 1 / (1 + w.rank),
     lead: i <= 1 ? 1 : 0,
     after: w.after ? 1 : 0,
@@ -246,17 +246,19 @@ function evaluate(w: WindowInput): Evidence | null {
   const weights = w.weights ?? READER_WEIGHTS;
   if (total > 0 && features.coverage < weights.minCoverage) return reject(`coverage ${features.coverage.toFixed(2)}`);
   const score = scoreOf(features, weights);
+  if (score < weights.minScore) return reject(`score ${score.toFixed(2)}`);
   return { article, sentence: i, rank: w.rank, text: w.text, keys: own, anaphoric, features, score, matched, spans };
 }
 
 /** Weighted share of the question's content words the article uses anywhere: a word it never uses points to another article. */
-function articleCoverage(reading: QuestionReading, keys: ArticleKeys): number {
+function articleCoverage(reading: QuestionReading, keys: ArticleKeys, matched: ReadonlyMap<ReadTerm, number>): number {
   let total = 0;
   let got = 0;
   for (const t of reading.terms) {
     if (t.kind === "frame") continue;
     total += t.weight;
-    if (mentionedAnywhere(t, keys) > 0 || keys.mentionsStem(t.stem) || [...t.synonyms].some((s) => keys.mentionsStem(s))) got += t.weight;
+    // Found in the window (by initials, a synonym, another name of a country) is found in the article.
+    if ((matched.get(t) ?? 0) > 0 || mentionedAnywhere(t, keys) > 0 || keys.mentionsStem(t.stem) || [...t.synonyms].some((s) => keys.mentionsStem(s))) got += t.weight;
   }
   return total === 0 ? 1 : got / total;
 }
