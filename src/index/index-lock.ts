@@ -2,6 +2,7 @@
  * A lock file that keeps two re-index runs from writing the same index. A lock left by a process
  * that no longer exists (crash, kill -9) is taken over; a live one refuses with a clear message.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../core/errors.js";
@@ -43,7 +44,7 @@ function heldByThisProcess(holder: LockInfo | null): boolean {
  * back.
  */
 async function takeOverStale(file: string, staleContent: string): Promise<void> {
-  const aside = `${file}.stale-${process.pid}-${Date.now()}`;
+  const aside = `${file}.stale-${process.pid}-${randomUUID()}`;
   try {
     await fs.rename(file, aside);
   } catch (error) {
@@ -68,7 +69,8 @@ async function acquire(file: string): Promise<IndexLock> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       // Write a private file, then link it into place: the lock appears complete or not at all.
-      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // (Private to this attempt: two attempts sharing one would share the inode the lock links to.)
+      const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
       await fs.writeFile(tmp, written);
       try {
         await fs.link(tmp, file);
