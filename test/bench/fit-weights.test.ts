@@ -5,7 +5,7 @@ import { Prng } from "../../src/bench/prng.js";
 
 const FEATURE_KEYS = Object.keys(READER_WEIGHTS.features) as (keyof Features)[];
 /** Features that the fit's stated prior keeps from counting against a window. */
-const NON_NEGATIVE: (keyof Features)[] = ["coverage", "answerType", "articleCoverage", "definition", "predicateCoverage", "recency", "yearInSentence"];
+const NON_NEGATIVE: (keyof Features)[] = ["coverage", "ownCoverage", "answerType", "articleCoverage", "definition", "predicateCoverage", "recency", "yearInSentence"];
 
 function features(values: Partial<Features>): Features {
   return { ...(Object.fromEntries(FEATURE_KEYS.map((k) => [k, 0])) as unknown as Features), ...values };

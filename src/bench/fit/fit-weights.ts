@@ -22,7 +22,7 @@ export interface TrainingQuestion {
 
 const GRID = [-1, -0.5, -0.25, -0.1, 0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3];
 /** Features that can only count for a window, never against it (a prior that keeps the fit sensible on few questions). */
-const NON_NEGATIVE: ReadonlySet<keyof Features> = new Set(["coverage", "answerType", "articleCoverage", "definition", "predicateCoverage", "recency", "yearInSentence"]);
+const NON_NEGATIVE: ReadonlySet<keyof Features> = new Set(["coverage", "ownCoverage", "answerType", "articleCoverage", "definition", "predicateCoverage", "recency", "yearInSentence"]);
 const COVERAGE_GRID = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
 const SCORE_GRID = [0, 2.5, 3, 3.25, 3.5, 3.75, 4, 4.25, 4.5, 4.75, 5];
 /** What a wrong answer costs, in right answers. */
