@@ -77,7 +77,8 @@ export class ExtractiveReader implements Answerer, Reranker {
     }
     const evidence = this.reusedEvidence(input) ?? this.evidence(reading, input);
     const best = evidence[0];
-    if (best === undefined) return refusal(this.aboutTheArticles(reading, input.vocabulary) ? "not_covered" : "out_of_scope", "en");
+    // A follow-up ("how long did it last?") continues a question about the articles.
+    if (best === undefined) return refusal(input.followUp !== undefined || this.aboutTheArticles(reading, input.vocabulary) ? "not_covered" : "out_of_scope", "en");
     return composeAnswer(reading, this.choose(reading, evidence));
   }
 

@@ -120,3 +120,12 @@ describe("ExtractiveReader.searchText", () => {
     expect(reader.searchText("Who hosted the meeting?", words)).toBe("Who hosted the meeting?");
   });
 });
+
+describe("ExtractiveReader: refusing a follow-up", () => {
+  it("says 'not covered' for a follow-up it cannot answer, never 'out of scope'", async () => {
+    const p = articlePassage("forum.md", "The forum on pensions opened in Baku on Monday.");
+    const answer = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question: "how long did it last?", passages: [p], vocabulary: vocabularyOf([p]), followUp: { previousQuestion: "When did the forum open?" } });
+    expect(answer.grounded).toBe(false);
+    expect(answer.reason).toBe("not_covered");
+  });
+});
