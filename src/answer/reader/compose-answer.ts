@@ -14,7 +14,7 @@ import { answerKinds, namedInQuestion } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import type { Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
-import type { QuestionReading } from "./question-reading.js";
+import type { QuestionReading, ReadTerm } from "./question-reading.js";
 
 const ATTRIBUTION_END =
   /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
@@ -105,8 +105,27 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     const described = reading.countedModifiers.some((m) => after.some((i) => e.keys.stems[i] === m.stem || m.synonyms.has(e.keys.stems[i] ?? "")));
     return (counts ? 0 : 1) - (described ? 2 : 0);
   };
+  // "Vasile Kovacs, head of … the Bulgarian Union of Metal and Mining Workers, signed …, while
+  // Jelena Georgiev … signed for the Romanian …": for "who signed for the Bulgarian Union of …",
+  // the person whose own words (up to the next person) name the body the question names.
+  const people = candidates.filter((c) => c.span.kind === "person" && c.text === e.text).map((c) => c.span.start);
+  const bodyRank = (c: { span: AnswerSpan; text: string }) => {
+    if (reading.names.length === 0 || c.span.kind !== "person" || c.text !== e.text) return 0;
+    const until = Math.min(...people.filter((p) => p > c.span.start), c.span.end + 160);
+    const own = e.keys.tokens.flatMap((t, i) => (t.start >= c.span.end && t.end <= until ? [i] : []));
+    const names = (t: ReadTerm, i: number) => {
+      const st = e.keys.stems[i] ?? "";
+      return st === t.stem || t.synonyms.has(st) || (t.country !== undefined && countryOf(e.keys.tokens[i]?.term ?? "") === t.country);
+    };
+    return reading.names.some((group) => group.every((t) => own.some((i) => names(t, i)))) ? 0 : 1;
+  };
   candidates.sort(
-    (a, b) => kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) || countRank(a) - countRank(b) || placeRank(a) - placeRank(b) || distance(a.span) - distance(b.span),
+    (a, b) =>
+      kinds.indexOf(a.span.kind) - kinds.indexOf(b.span.kind) ||
+      countRank(a) - countRank(b) ||
+      bodyRank(a) - bodyRank(b) ||
+      placeRank(a) - placeRank(b) ||
+      distance(a.span) - distance(b.span),
   );
   return candidates[0] ?? null;
 }

@@ -127,3 +127,16 @@ describe("composeAnswer: the number the question's adjectives describe", () => {
     expect(answer.answer).toMatch(/^61\b/);
   });
 });
+
+describe("composeAnswer: who signed for a body", () => {
+  it("names the person whose own words name the body the question names", async () => {
+    const memo = articlePassage(
+      "memo.md",
+      "A memorandum on labour market data was signed in Sofia on Monday. Vasile Kovacs, head of the international department of the Bulgarian Union of Metal and Mining Workers, signed on behalf of the host side, while Jelena Georgiev, Secretary General, signed for the Romanian Confederation of Labour.",
+    );
+    const reader = new ExtractiveReader({ rarity: fakeRarity() });
+    const ask = (question: string) => reader.answer({ question, passages: [memo], vocabulary: vocabularyOf([memo]) });
+    expect((await ask("Who signed the memorandum for the Bulgarian Union of Metal and Mining Workers?")).answer).toMatch(/^Vasile Kovacs/);
+    expect((await ask("Who signed the memorandum for the Romanian Confederation of Labour?")).answer).toMatch(/^Jelena Georgiev/);
+  });
+});
