@@ -12,7 +12,7 @@ import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
 import { answerKinds, namedInQuestion } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
-import type { Evidence } from "./evidence.js";
+import { RATE, type Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 
@@ -95,6 +95,7 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
   // delegates — and, of those, the one the question's adjectives describe.
   const counted = reading.counted;
   const countRank = (c: { span: AnswerSpan; text: string }) => {
+    if (reading.asksRate && c.span.kind === "number") return RATE.test(c.span.text) ? 0 : 1;
     if (counted === null || c.span.kind !== "number" || c.text !== e.text) return 0;
     const tokens = e.keys.tokens;
     const next = tokens.findIndex((t) => t.start >= c.span.end);

@@ -322,6 +322,8 @@ function complementEnd(own: SentenceKeys, r: number, people: readonly number[]):
   return end;
 }
 
+/** A percentage: "11 percent", "49%", "7.5 per cent". */
+export const RATE = /%|\bper ?cent\b|\bpercentage points?\b/i;
 const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;
 const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
@@ -331,6 +333,7 @@ const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees
  * people does ("528,000 members" for "how many people"), 0 when none does.
  */
 function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): number {
+  if (reading.asksRate) return spans.some((n) => n.kind === "number" && RATE.test(n.text)) ? 1 : 0.4;
   const counted = reading.counted;
   if (counted === null || reading.expects !== "number" || termKeys.stem(counted.term) === "") return 1;
   const stems = new Set([counted.stem, ...counted.synonyms]);

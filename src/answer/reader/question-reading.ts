@@ -60,6 +60,8 @@ export interface QuestionReading {
   asksName: boolean;
   /** The counted noun of "how many X". */
   counted: ReadTerm | null;
+  /** "By how much will pay rise?", "what percentage…": a rate or share answers, not a head count. */
+  asksRate: boolean;
   /** The words before the counted noun ("deadly" in "how many deadly accidents"): a number they describe is the one asked for. */
   countedModifiers: ReadTerm[];
   years: number[];
@@ -166,6 +168,9 @@ function typeNounPosition(words: readonly Word[], at: number): boolean {
   return before.some((b) => /^(which|what|whose|whats)$/.test(b)) || /^(his|her|their|its)$/.test(before.at(-1) ?? "") || words[at - 1]?.typed !== undefined;
 }
 
+/** A rate or share asked for. */
+const RATE_ASKED = / by how much\b| (what|which) (percentage|percent|share|proportion|rate)\b| how much (\w+ ){0,6}?(rise|rises|rose|risen|increase|increased|grow|grew|raise|raised|go up|went up|fall|fell|drop|dropped|decline|declined)\b/;
+
 /** "which official", "what minister": a person is asked for by the noun. */
 const PERSON_NOUN =
   / (which|what) ((?!(?:did|does|do|is|are|was|were|will|would|can|could|has|have|had)\b)\w+ ){0,3}?(minister|chairman|chair|president|official|officials|person|people|leader|head|representative|delegate|secretary|director)s?\b/;
@@ -233,6 +238,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     asksName: expects === "person" && NAME_ASKED.test(` ${text} `),
     counted: expects === "number" ? countedNoun(terms, words) : null,
     countedModifiers: [],
+    asksRate: expects === "number" && RATE_ASKED.test(` ${text} `),
     years,
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,

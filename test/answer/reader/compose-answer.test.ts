@@ -140,3 +140,11 @@ describe("composeAnswer: who signed for a body", () => {
     expect((await ask("Who signed the memorandum for the Romanian Confederation of Labour?")).answer).toMatch(/^Jelena Georgiev/);
   });
 });
+
+describe("composeAnswer: by how much", () => {
+  it("answers a rise with its rate, not the head count beside it", async () => {
+    const deal = articlePassage("deal.md", "A collective agreement for textile workers was signed in Hanoi on Monday. Around 62,700 workers fall under the agreement, which raises wages by 11 percent.");
+    const answer = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question: "By how much will pay rise under the textile agreement?", passages: [deal], vocabulary: vocabularyOf([deal]) });
+    expect(answer.answer).toMatch(/^11 percent/);
+  });
+});
