@@ -29,7 +29,7 @@ export interface FindPassagesOptions {
 }
 
 /** How much deeper than the answer needs retrieval looks when the reader re-ranks (measured: see README, Benchmarks). */
-const RERANK_DEPTH = 1;
+const RERANK_DEPTH = 1.5;
 
 /** How many times wider retrieval looks for a list question. */
 const LIST_BREADTH = 3;
@@ -51,7 +51,7 @@ export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
   const wide = reranker?.wantsMany?.(o.question, o.vocabulary) === true ? k * LIST_BREADTH : k;
   const passages = await o.retriever.retrieve({
     text,
-    k: reranker === undefined ? k : wide * RERANK_DEPTH,
+    k: reranker === undefined ? k : Math.round(wide * RERANK_DEPTH),
     ...(o.boostPaths === undefined ? {} : { boostPaths: o.boostPaths }),
     ...(o.filter === undefined ? {} : { filter: o.filter }),
     ...(o.signal === undefined ? {} : { signal: o.signal }),

@@ -105,28 +105,28 @@ describe("findPassages for other questions", () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker, calls } = fakeReranker();
     const found = await findPassages({ retriever, reranker: { ...reranker, wantsMany: (q) => q.startsWith("which") }, vocabulary, question: "which ministers appear?", retrievalText: "which ministers appear?" });
-    expect(retrieveCalls.map((c) => c.k)).toEqual([24]);
-    expect(calls.rerank).toEqual([["which ministers appear?", 24, vocabulary]]);
+    expect(retrieveCalls.map((c) => c.k)).toEqual([36]);
+    expect(calls.rerank).toEqual([["which ministers appear?", 36, vocabulary]]);
     expect(found).toHaveLength(24);
   });
 
-  // Re-ranking retrieves RERANK_DEPTH (1) times as deep as the answer needs (src/service/find-passages.ts).
-  it("with a reranker, searches its text, re-ranks by the question and keeps the default 8", async () => {
+  // Re-ranking retrieves RERANK_DEPTH (1.5) times as deep as the answer needs (src/service/find-passages.ts).
+  it("with a reranker, searches its text 1.5 times as deep, re-ranks by the question and keeps the default 8", async () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker, calls } = fakeReranker();
     const found = await findPassages({ retriever, reranker, vocabulary, question: "who chairs it?", retrievalText: "who chairs the union?" });
     expect(calls.searchText).toEqual([["who chairs the union?", vocabulary]]);
-    expect(retrieveCalls).toStrictEqual([{ text: "corrected: who chairs the union?", k: 8 }]);
-    expect(calls.rerank).toEqual([["who chairs it?", 8, vocabulary]]);
-    expect(found).toEqual(PASSAGES.slice(0, 8).reverse());
+    expect(retrieveCalls).toStrictEqual([{ text: "corrected: who chairs the union?", k: 12 }]);
+    expect(calls.rerank).toEqual([["who chairs it?", 12, vocabulary]]);
+    expect(found).toEqual(PASSAGES.slice(0, 12).reverse().slice(0, 8));
   });
 
   it("with a reranker and k, cuts the re-ranked list to k", async () => {
     const { retriever, retrieveCalls } = fakeRetriever();
     const { reranker } = fakeReranker();
     const found = await findPassages({ retriever, reranker, vocabulary, question: "q", retrievalText: "t", k: 4 });
-    expect(retrieveCalls.map((c) => c.k)).toEqual([4]);
-    expect(found.map((p) => p.article.id)).toEqual(["a4.md", "a3.md", "a2.md", "a1.md"]);
+    expect(retrieveCalls.map((c) => c.k)).toEqual([6]);
+    expect(found.map((p) => p.article.id)).toEqual(["a6.md", "a5.md", "a4.md", "a3.md"]);
   });
 
   it("keeps retrieval's order for a follow-up read with the previous question (it favours the previous answer's articles)", async () => {
