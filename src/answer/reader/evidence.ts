@@ -329,8 +329,9 @@ const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees
 
 /**
  * Whether a number of the sentence counts what is asked: 1 when the counted noun itself follows
- * it ("17 people", "a 17-member delegation" for "how many members"), 0.6 when only a word for
- * people does ("528,000 members" for "how many people"), 0 when none does.
+ * it ("17 people", "a 17-member delegation" for "how many members"), 0.7 when only a word for
+ * people does ("17 representatives" for "how many people"), 0.4 for a membership ("528,000
+ * members"), 0 when none does.
  */
 function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): number {
   if (reading.asksRate) return spans.some((n) => n.kind === "number" && RATE.test(n.text)) ? 1 : 0.4;
@@ -345,7 +346,11 @@ function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly
     const next = own.tokens.findIndex((t) => t.start >= n.end);
     const near = [...inSpan, ...(next >= 0 ? [next, next + 1, next + 2] : [])];
     if (near.some((i) => stems.has(own.stems[i] ?? ""))) return 1;
-    if (people && (PEOPLE_UNITS.test(n.text) || near.some((i) => PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")))) best = 0.6;
+    if (people && (PEOPLE_UNITS.test(n.text) || near.some((i) => PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")))) {
+      // "…unites some 207,000 members": an organisation's size, a weaker answer to "how many people were in…".
+      const members = /\bmembers\b/i.test(n.text) || near.some((i) => own.tokens[i]?.term === "members");
+      best = Math.max(best, members ? 0.4 : 0.7);
+    }
   }
   return best;
 }
