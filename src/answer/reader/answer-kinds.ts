@@ -5,6 +5,7 @@
  */
 import { normalizeTerm } from "../../text/tokenize.js";
 import type { AnswerSpan, SpanKind } from "./answer-spans.js";
+import type { SentenceKeys } from "./sentence-keys.js";
 import type { QuestionReading } from "./question-reading.js";
 
 export interface AnswerKinds {
@@ -42,4 +43,15 @@ export function namedInQuestion(span: AnswerSpan, reading: QuestionReading): boo
   if (span.kind === "person" && !reading.asksName && words.some((w) => reading.terms.some((t) => t.kind === "name" && t.term === normalizeTerm(w)))) return true;
   const asked = ` ${reading.text} `;
   return words.length > 0 && words.every((w) => (/\d/.test(w) ? asked.includes(` ${w} `) : asked.includes(w)));
+}
+
+/**
+ * The tokens (indices into `keys`) a number span counts: the words it holds besides digits ("442
+ * delegates" counts delegates), or, for a bare number, the next two words ("17 of the people").
+ */
+export function countedTokens(span: AnswerSpan, keys: SentenceKeys): number[] {
+  const inside = keys.tokens.flatMap((t, i) => (t.start >= span.start && t.end <= span.end && !/^[\d.,]+$/.test(t.term) ? [i] : []));
+  if (inside.length > 0) return inside;
+  const next = keys.tokens.findIndex((t) => t.start >= span.end);
+  return next < 0 ? [] : [next, next + 1].filter((i) => i < keys.tokens.length);
 }

@@ -10,7 +10,7 @@ import { withoutDateline } from "../../text/dateline.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
-import { answerKinds, namedInQuestion } from "./answer-kinds.js";
+import { answerKinds, countedTokens, namedInQuestion } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import { RATE, type Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
@@ -99,7 +99,7 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
     if (counted === null || c.span.kind !== "number" || c.text !== e.text) return 0;
     const tokens = e.keys.tokens;
     const next = tokens.findIndex((t) => t.start >= c.span.end);
-    const near = tokens.flatMap((t, i) => ((t.start >= c.span.start && t.end <= c.span.end) || (next >= 0 && i >= next && i <= next + 2) ? [i] : []));
+    const near = countedTokens(c.span, e.keys);
     const counts = near.some((i) => e.keys.stems[i] === counted.stem || counted.synonyms.has(e.keys.stems[i] ?? ""));
     // "213 industrial accidents in 2020, 61 of them fatal": for "how many deadly accidents", the 61.
     const after = tokens.flatMap((t, i) => (next >= 0 && i >= next && i <= next + 3 ? [i] : []));

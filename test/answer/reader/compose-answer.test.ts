@@ -148,3 +148,11 @@ describe("composeAnswer: by how much", () => {
     expect(answer.answer).toMatch(/^11 percent/);
   });
 });
+
+describe("composeAnswer: a number with its own noun", () => {
+  it("does not take '442 delegates' for 'how many countries' when '9 countries' follows", async () => {
+    const forum = articlePassage("forum.md", "The forum on pensions opened in Ankara on Monday. A total of 442 delegates from 9 countries took part in the forum on pensions.");
+    const answer = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question: "Delegates from how many countries came to the forum on pensions?", passages: [forum], vocabulary: vocabularyOf([forum]) });
+    expect(answer.answer).toMatch(/^9 countries/);
+  });
+});
