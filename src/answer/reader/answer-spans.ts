@@ -189,5 +189,8 @@ function spansOf(sentence: string): AnswerSpan[] {
       out.push({ kind: "place", text: m[0].replace(/[’']s$/, ""), start: m.index ?? 0, end: (m.index ?? 0) + m[0].replace(/[’']s$/, "").length });
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // "in Novi Sad": a place, not a person named Novi Sad.
+  const places = out.filter((s) => s.kind === "place");
+  const kept = out.filter((s) => s.kind !== "person" || !places.some((p) => p.start <= s.start && s.start < p.end));
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }

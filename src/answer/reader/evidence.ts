@@ -211,7 +211,8 @@ function evaluate(w: WindowInput): Evidence | null {
   const spans = answerSpans(w.text);
   if (!roleHolds(reading, own, prev === null ? context : mergeSentenceKeys([context, prev], w.termKeys), spans, w.termKeys)) return reject("role");
   // A hope or plan never confirms that something happened — nor does the sentence that points back to it.
-  const prevText = anaphoric && i > 0 ? article.text.slice(article.spans[i - 1]?.start ?? 0, article.spans[i - 1]?.end ?? 0) : "";
+  const prevSpan = article.spans[i - 1];
+  const prevText = anaphoric && prevSpan !== undefined ? article.text.slice(prevSpan.start, prevSpan.end) : "";
   if (reading.pastFact && (HYPOTHETICAL.test(w.text) || HYPOTHETICAL.test(prevText))) return reject("hypothetical");
   const counts = countMatch(reading, own, spans, w.termKeys);
   if (counts === 0) return reject("count");
@@ -219,7 +220,8 @@ function evaluate(w: WindowInput): Evidence | null {
   const asked = answerKinds(reading);
   const kinds = asked?.kinds;
   const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
-  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null ? 1 : 0;
+  // Pointing back counts only when the sentence pointed back to holds an answer of the asked kind.
+  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null && answerSpans(prevText).some((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading)) ? 1 : 0;
   // "When…", "how many…", "how long…", "where…", "which official…" are answered only by a sentence
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
   if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);

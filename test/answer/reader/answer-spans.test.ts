@@ -117,3 +117,11 @@ describe("answerSpans: offices and their holders", () => {
     expect(people("Delegates re-elected her as ITUC General Secretary for a third term.")).toEqual([]);
   });
 });
+
+describe("answerSpans: a place after 'in' is nobody's name", () => {
+  it("reads 'in Novi Sad' as a place only", () => {
+    const spans = answerSpans("The sides agreed to meet again in Novi Sad in 2020.");
+    expect(spans.filter((s) => s.kind === "person")).toEqual([]);
+    expect(spans.filter((s) => s.kind === "place").map((s) => s.text)).toEqual(["Novi Sad"]);
+  });
+});

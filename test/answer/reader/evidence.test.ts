@@ -204,3 +204,10 @@ describe("findEvidence: the headline", () => {
     expect(where(evidenceFor("How much did Iran raise the minimum wage?", [p]))).toEqual(["wage.md#1"]);
   });
 });
+
+describe("findEvidence: pointing back to nothing", () => {
+  it("does not let 'The parties…' stand in for a person the sentence before does not name", () => {
+    const p = articlePassage("talks.md", "Founded in 1935, the National Confederation of Employers of Tajikistan represents about 56,000 members. The parties also exchanged views on the labour market.");
+    expect(evidenceFor("Which official of the National Confederation of Employers of Tajikistan exchanged views on the labour market?", [p])).toEqual([]);
+  });
+});
