@@ -19,6 +19,7 @@ import { TermKeys } from "../text/term-keys.js";
 import { refusal } from "./not-covered.js";
 import { collectionAnswer } from "./reader/collection-answer.js";
 import { composeAnswer } from "./reader/compose-answer.js";
+import { answerSpans, type AnswerSpan } from "./reader/answer-spans.js";
 import { findEvidence, type ArticleKeys, type Evidence } from "./reader/evidence.js";
 import { readQuestion, type QuestionReading, type ReadTerm } from "./reader/question-reading.js";
 import { READER_WEIGHTS, type ReaderWeights } from "./reader/reader-weights.js";
@@ -209,6 +210,7 @@ const CAPITALISED_NAME = /[“"«]?\p{Lu}[\p{L}’'-]*[”"»]?(?:(?:,\s+|\s+)(?
 /** Sentence keys of one article, computed when first needed. */
 class ArticleKeysCache implements ArticleKeys {
   private readonly sentences: (SentenceKeys | undefined)[] = [];
+  private readonly sentenceSpans: (AnswerSpan[] | undefined)[] = [];
   private titleKeys: SentenceKeys | undefined;
   private metaKeys: SentenceKeys | undefined;
   private folded: string | undefined;
@@ -230,6 +232,16 @@ class ArticleKeysCache implements ArticleKeys {
     return keys;
   }
 
+  spans(i: number): AnswerSpan[] {
+    let spans = this.sentenceSpans[i];
+    if (spans === undefined) {
+      const span = this.article.spans[i];
+      spans = span === undefined ? [] : answerSpans(this.article.text.slice(span.start, span.end));
+      this.sentenceSpans[i] = spans;
+    }
+    return spans;
+  }
+
   title(): SentenceKeys {
     this.titleKeys ??= sentenceKeys(this.article.title, this.termKeys);
     return this.titleKeys;
@@ -248,7 +260,8 @@ class ArticleKeysCache implements ArticleKeys {
       const texts = [this.article.title, this.article.text, this.article.source];
       // "The Ukrainian Confederation of Labour and the Egyptian …": "and the" starts another name.
       const runs = texts.flatMap((t) => [...t.matchAll(CAPITALISED_NAME)].flatMap((m) => m[0].split(/\s+and\s+the\s+/)));
-      this.nameKeys = runs.map((run) => sentenceKeys(run, this.termKeys));
+      // Only runs of several words can hold a full name (a question's full names have two words or more).
+      this.nameKeys = runs.filter((run) => /\s/.test(run.trim())).map((run) => sentenceKeys(run, this.termKeys));
     }
     return this.nameKeys;
   }

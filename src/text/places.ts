@@ -213,6 +213,9 @@ export function placesIn(text: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
+/** First words of the place names of several words ("united", "new", "saudi"). */
+const PHRASE_STARTS = new Set(PHRASES.map((p) => p.split(" ")[0] ?? ""));
+
 /** Longest place name, in words. */
 const MAX_WORDS = Math.max(...[...byName.keys()].map((n) => n.split(" ").length));
 
@@ -223,7 +226,9 @@ const MAX_WORDS = Math.max(...[...byName.keys()].map((n) => n.split(" ").length)
 export function placesInTerms(terms: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < terms.length; i++) {
-    for (let n = Math.min(MAX_WORDS, terms.length - i); n >= 1; n--) {
+    // Most words start no place name of several words: look them up alone.
+    const longest = PHRASE_STARTS.has(terms[i] ?? "") ? Math.min(MAX_WORDS, terms.length - i) : 1;
+    for (let n = longest; n >= 1; n--) {
       const name = n === 1 ? (terms[i] ?? "") : terms.slice(i, i + n).join(" ");
       if (byName.has(name)) {
         out.push(name);

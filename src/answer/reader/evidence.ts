@@ -10,7 +10,7 @@ import { withoutDateline } from "../../text/dateline.js";
 import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { answerKinds, namedInQuestion } from "./answer-kinds.js";
-import { answerSpans, type AnswerSpan } from "./answer-spans.js";
+import type { AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { ROLE_SYNONYMS } from "./question-words.js";
 import { READER_WEIGHTS, type Features, type ReaderWeights } from "./reader-weights.js";
@@ -39,6 +39,8 @@ export interface ArticleKeys {
   meta(): SentenceKeys;
   /** Title, outlet and year, and the first sentence: what sets the scene for every sentence. */
   context(): SentenceKeys;
+  /** Candidate answers in sentence `i` (computed once per sentence). */
+  spans(i: number): AnswerSpan[];
   /** Each run of capitalised words in the title, text and outlet ("Federation of Trade Unions of Ukraine, Olga Pavlova"). */
   names(): readonly SentenceKeys[];
   /** True when the article names the (normalised) word anywhere. */
@@ -208,7 +210,7 @@ function evaluate(w: WindowInput): Evidence | null {
   const focus = reading.focus;
   if (focus !== null && matchTerm(focus, own, w.termKeys) === 0 && (prev === null || matchTerm(focus, prev, w.termKeys) === 0)) return reject(`focus ${focus.term}`);
 
-  const spans = answerSpans(w.text);
+  const spans = keys.spans(i);
   if (!roleHolds(reading, own, prev === null ? context : mergeSentenceKeys([context, prev], w.termKeys), spans, w.termKeys)) return reject("role");
   // A hope or plan never confirms that something happened — nor does the sentence that points back to it.
   const prevSpan = article.spans[i - 1];
@@ -221,7 +223,7 @@ function evaluate(w: WindowInput): Evidence | null {
   const kinds = asked?.kinds;
   const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
   // Pointing back counts only when the sentence pointed back to holds an answer of the asked kind.
-  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null && answerSpans(prevText).some((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading)) ? 1 : 0;
+  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null && keys.spans(i - 1).some((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading)) ? 1 : 0;
   // "When…", "how many…", "how long…", "where…", "which official…" are answered only by a sentence
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
   if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);
