@@ -12,7 +12,7 @@
  *     > **[2]** The delegation met Sahil Babayev …
  */
 import type { Answer, Citation } from "../../core/types.js";
-import { groupByArticle, type ArticleCitations } from "./group-citations.js";
+import { groupByArticle, type ArticleCitations } from "../../service/group-citations.js";
 import { collapseWhitespace, escapeInline, escapeMarkdown, safeLinkUrl, truncate } from "./escape-markdown.js";
 import { safePayload, type SafePayload } from "./message-payload.js";
 import { DISCORD_MESSAGE_LIMIT, packBlocks, type MessageBlock } from "./split-message.js";

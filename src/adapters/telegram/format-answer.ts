@@ -13,7 +13,7 @@
  */
 import type { Answer, Citation } from "../../core/types.js";
 import { escapeHtml, formatDate, safeHttpUrl, truncate } from "./html.js";
-import { groupByArticle, type ArticleCitations } from "./group-citations.js";
+import { groupByArticle, type ArticleCitations } from "../../service/group-citations.js";
 import { TELEGRAM_MESSAGE_LIMIT, packBlocks, plainBlock, splitPlainText, type MessagePart } from "./split-message.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 

@@ -14,7 +14,7 @@
  */
 import type { Answer, CorpusInfo } from "../../core/types.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
-import { groupByArticle, type ArticleCitations } from "./group-citations.js";
+import { groupByArticle, type ArticleCitations } from "../../service/group-citations.js";
 import { wrapText } from "./wrap-text.js";
 
 export interface TextFormatOptions {

@@ -1,15 +1,9 @@
-/** The three adapters' copies of `groupByArticle` (adapters never import each other) behave the same. */
+/** `groupByArticle`, which every adapter renders answers with. */
 import { describe, expect, it } from "vitest";
-import { groupByArticle as discord } from "../../src/adapters/discord/group-citations.js";
-import { groupByArticle as telegram } from "../../src/adapters/telegram/group-citations.js";
-import { groupByArticle as terminal } from "../../src/adapters/terminal/group-citations.js";
+import { groupByArticle } from "../../src/service/group-citations.js";
 import { GROUPED_CITATIONS } from "../fakes/grouped-answer.js";
 
-describe.each([
-  ["terminal", terminal],
-  ["telegram", telegram],
-  ["discord", discord],
-])("groupByArticle (%s)", (_name, groupByArticle) => {
+describe("groupByArticle", () => {
   it("puts quotes of one article under one group, in order of first appearance, numbers untouched", () => {
     const groups = groupByArticle(GROUPED_CITATIONS);
     expect(groups.map((g) => g.article.source)).toEqual(["Tehran Times", "AZERTAC"]);

@@ -1,9 +1,9 @@
 /**
  * Groups an answer's citations by article, so each article's header (outlet, date, title, link) is
  * shown once with all of its quotes under it: one answer often quotes two sentences of one story.
- * (Each adapter keeps its own copy of this small function: adapters never import each other.)
+ * Every front end renders answers this way, so it lives here, where all adapters may import it.
  */
-import type { Citation } from "../../core/types.js";
+import type { Citation } from "../core/types.js";
 
 /** One article and the citations that quote it, in the answer's order. */
 export interface ArticleCitations {
