@@ -24,6 +24,7 @@ import { findEvidence, type ArticleKeys, type Evidence } from "./reader/evidence
 import { readQuestion, type QuestionReading, type ReadTerm } from "./reader/question-reading.js";
 import { READER_WEIGHTS, type ReaderWeights } from "./reader/reader-weights.js";
 import { mergeSentenceKeys, sentenceKeys, type SentenceKeys } from "./reader/sentence-keys.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
 
 export interface ExtractiveReaderOptions {
   /** Word frequencies, to tell names and specific words from common ones. */
@@ -285,8 +286,4 @@ class ArticleKeysCache implements ArticleKeys {
     this.metaKeys ??= sentenceKeys(`${this.article.source} ${this.article.date?.slice(0, 4) ?? ""}`, this.termKeys);
     return this.metaKeys;
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }

@@ -5,6 +5,7 @@
  */
 import type { ArticleMeta } from "../core/types.js";
 import { isoDate, monthNumber, normalizeDate } from "../text/normalize-date.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
 
 export interface InferMetadataInput {
   text: string;
@@ -47,10 +48,6 @@ const URL_LINE = /^(?:url|link|source|original):[ \t]*<?(https?:\/\/[^\s>]+)>?[ 
 const FILE_DATE = /(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)/;
 const HEADING = /^#{1,2}[ \t]+(.+?)[ \t#]*$/;
 const SECTION_LABEL = /^[\p{Lu}\p{N}&'’-]+(?: [\p{Lu}\p{N}&'’-]+){0,2}$/u;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 function mentions(text: string, name: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text);

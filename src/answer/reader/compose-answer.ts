@@ -15,6 +15,7 @@ import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import { RATE, type Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
+import { escapeRegExp } from "../../text/escape-reg-exp.js";
 
 const ATTRIBUTION_END =
   /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
@@ -158,7 +159,7 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
   if (reading.expects === "definition") {
     const acronym = reading.terms.find((t) => t.kind === "acronym");
     if (acronym !== undefined) {
-      const m = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'-]*\s+)(?:(?:of|for|and|on|the)\s+|[\p{Lu}][\p{L}’'-]*\s+){0,10}[\p{Lu}][\p{L}’'-]*)\s*\(${escape(acronym.term)}\)`, "iu").exec(e.text);
+      const m = new RegExp(String.raw`((?:[\p{Lu}][\p{L}’'-]*\s+)(?:(?:of|for|and|on|the)\s+|[\p{Lu}][\p{L}’'-]*\s+){0,10}[\p{Lu}][\p{L}’'-]*)\s*\(${escapeRegExp(acronym.term)}\)`, "iu").exec(e.text);
       if (m?.[1] !== undefined) return `${acronym.term.toUpperCase()} stands for the ${m[1].replace(/^the\s+/i, "")}`;
     }
     return answerClause(e);
@@ -187,7 +188,6 @@ const lowerFirst = (s: string) =>
   /^(The|A|An|It|He|She|They|This|These|Those|Following|During|After|Before|In|On|At|As|According|There|We|Our|His|Her|Their|Its|Under|With|For|By|From)\b/.test(s)
     ? s.charAt(0).toLowerCase() + s.slice(1)
     : s;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
 /** A citation of one piece of evidence. */
 function citationOf(e: Evidence, n: number): Citation {
