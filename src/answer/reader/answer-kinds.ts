@@ -45,6 +45,11 @@ export function namedInQuestion(span: AnswerSpan, reading: QuestionReading): boo
   return words.length > 0 && words.every((w) => (/\d/.test(w) ? asked.includes(` ${w} `) : asked.includes(w)));
 }
 
+/** The spans of the asked kinds that the question does not already name: the candidate answers. */
+export function freshSpans(spans: readonly AnswerSpan[], kinds: readonly SpanKind[], reading: QuestionReading): AnswerSpan[] {
+  return spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
+}
+
 /**
  * The tokens (indices into `keys`) a number span counts: the words it holds besides digits ("442
  * delegates" counts delegates), or, for a bare number, the next two words ("17 of the people").

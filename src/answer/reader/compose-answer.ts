@@ -10,7 +10,7 @@ import { withoutDateline } from "../../text/dateline.js";
 import { normalizeWhitespace } from "../../text/normalize-whitespace.js";
 import { countryOf, isCity } from "../../text/places.js";
 import { normalizeTerm } from "../../text/tokenize.js";
-import { answerKinds, countedTokens, namedInQuestion } from "./answer-kinds.js";
+import { answerKinds, countedTokens, freshSpans } from "./answer-kinds.js";
 import { answerSpans, type AnswerSpan } from "./answer-spans.js";
 import { RATE, type Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
@@ -69,12 +69,11 @@ function pickSpan(reading: QuestionReading, e: Evidence): { span: AnswerSpan; te
   const kinds = answerKinds(reading)?.kinds;
   if (kinds === undefined) return null;
   // Not a span the question already names: all its words asked, or — for a person — any name asked ("Sahil Babayev" for "who met Babayev?").
-  const fresh = (spans: readonly AnswerSpan[]) => spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
-  let candidates = fresh(e.spans).map((span) => ({ span, text: e.text }));
+  let candidates = freshSpans(e.spans, kinds, reading).map((span) => ({ span, text: e.text }));
   const prev = e.article.spans[e.sentence - 1];
   if (candidates.length === 0 && e.anaphoric && prev !== undefined) {
     const prevText = e.article.text.slice(prev.start, prev.end);
-    candidates = fresh(answerSpans(prevText)).map((span) => ({ span, text: prevText }));
+    candidates = freshSpans(answerSpans(prevText), kinds, reading).map((span) => ({ span, text: prevText }));
   }
   if (candidates.length === 0) return null;
   // Nearness to the question's most specific words ("… signed for the National Confederation of

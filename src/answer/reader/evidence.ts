@@ -9,10 +9,10 @@ import type { Passage, PassageArticle } from "../../core/passage.js";
 import { withoutDateline } from "../../text/dateline.js";
 import { countryOf } from "../../text/places.js";
 import type { TermKeys } from "../../text/term-keys.js";
-import { answerKinds, namedInQuestion } from "./answer-kinds.js";
+import { answerKinds, freshSpans } from "./answer-kinds.js";
 import type { AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
-import { ROLE_SYNONYMS } from "./question-words.js";
+import { PEOPLE_NOUNS, ROLE_SYNONYMS, singularRole } from "./question-words.js";
 import { READER_WEIGHTS, type Features, type ReaderWeights } from "./reader-weights.js";
 import { matchTerm, mergeSentenceKeys, positionsOf, sentenceKeys, type SentenceKeys } from "./sentence-keys.js";
 
@@ -221,9 +221,9 @@ function evaluate(w: WindowInput): Evidence | null {
 
   const asked = answerKinds(reading);
   const kinds = asked?.kinds;
-  const fresh = kinds === undefined ? [] : spans.filter((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading));
+  const fresh = kinds === undefined ? [] : freshSpans(spans, kinds, reading);
   // Pointing back counts only when the sentence pointed back to holds an answer of the asked kind.
-  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null && keys.spans(i - 1).some((s) => kinds.includes(s.kind) && !namedInQuestion(s, reading)) ? 1 : 0;
+  const prevSpans = kinds !== undefined && fresh.length === 0 && anaphoric && prev !== null && freshSpans(keys.spans(i - 1), kinds, reading).length > 0 ? 1 : 0;
   // "When…", "how many…", "how long…", "where…", "which official…" are answered only by a sentence
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
   if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);
@@ -279,8 +279,6 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
   return (Object.keys(features) as (keyof Features)[]).reduce((sum, k) => sum + weights.features[k] * features[k], 0);
 }
 
-/** The span says nothing the question does not already say ("Azerbaijan" for a question about Azerbaijan; not "35 countries" for "how many countries"). */
-
 /**
  * "Who is the mayor of Baku?": someone must hold that role, of that place or body, in the sentence
  * itself — the role word with a name next to it, and whose role it is right before it ("Iranian
@@ -289,7 +287,7 @@ export function scoreOf(features: Features, weights: ReaderWeights): number {
 function roleHolds(reading: QuestionReading, own: SentenceKeys, context: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): boolean {
   const role = reading.role;
   if (role === null) return true;
-  const singular = role.role.term.replace(/ies$/, "y").replace(/s$/, "");
+  const singular = singularRole(role.role.term);
   const names = ROLE_SYNONYMS[role.role.term] ?? ROLE_SYNONYMS[singular] ?? [singular];
   const stems = new Set(names.map((n) => termKeys.stem(n)));
   const at = own.stems.flatMap((s, i) => (stems.has(s) ? [i] : []));
@@ -328,7 +326,6 @@ function complementEnd(own: SentenceKeys, r: number, people: readonly number[]):
 
 /** A percentage: "11 percent", "49%", "7.5 per cent". */
 export const RATE = /%|\bper ?cent\b|\bpercentage points?\b/i;
-const PEOPLE = /^(people|persons|person|individuals|participants|attendees)$/;
 const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
 /**
@@ -342,7 +339,7 @@ function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly
   const counted = reading.counted;
   if (counted === null || reading.expects !== "number" || termKeys.stem(counted.term) === "") return 1;
   const stems = new Set([counted.stem, ...counted.synonyms]);
-  const people = PEOPLE.test(counted.term);
+  const people = PEOPLE_NOUNS.test(counted.term);
   let best = 0;
   for (const n of spans) {
     if (n.kind !== "number") continue;

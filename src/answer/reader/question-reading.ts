@@ -17,7 +17,7 @@ import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize } from "../../text/tokenize.js";
 import { typoVariants } from "../../text/typo-variants.js";
 import { answerSpans } from "./answer-spans.js";
-import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS } from "./question-words.js";
+import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, PEOPLE_NOUNS, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS, singularRole } from "./question-words.js";
 
 export type AnswerKind = "person" | "role" | "organization" | "place" | "date" | "number" | "duration" | "description" | "reason" | "yesno" | "definition";
 export type TermKind = "name" | "place" | "number" | "acronym" | "content" | "frame";
@@ -363,7 +363,7 @@ function termAfter(terms: readonly ReadTerm[], words: readonly Word[], after: Re
 
 /** "the mayor of baku", "kyrgyzstan's labour minister", "who chairs the FTUK": a role and whose it is. */
 function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: ReadTerm; of: ReadTerm[] } | null {
-  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_WORDS.has(w.term.replace(/ies$/, "y").replace(/s$/, "")) || ROLE_VERBS.has(w.term));
+  const at = words.findIndex((w) => ROLE_WORDS.has(w.term) || ROLE_WORDS.has(singularRole(w.term)) || ROLE_VERBS.has(w.term));
   if (at < 0) return null;
   const role = terms.find((t) => t.position === at);
   if (role === undefined) return null;
@@ -382,7 +382,7 @@ function findRole(words: readonly Word[], terms: readonly ReadTerm[]): { role: R
  */
 function findFocus(r: QuestionReading): ReadTerm | null {
   if (r.role !== null) return r.role.role;
-  if (r.counted !== null) return /^(people|persons|person|individuals|participants|attendees)$/.test(r.counted.term) ? null : r.counted;
+  if (r.counted !== null) return PEOPLE_NOUNS.test(r.counted.term) ? null : r.counted;
   const subject = /^ (?:what|how) (?:is|are|was|were|high|big|large|low|much) (?:is |are |was )?(?:the )?((?:[a-z-]+ ){0,2}?[a-z-]+) (?:like|rate|level|in|of|for|at|today|now|this)\b/.exec(` ${r.text} `)
     ?? /^ how (?:high|big|large|low) (?:is|are|was) (?:the )?([a-z-]+)\b/.exec(` ${r.text} `);
   const words = subject?.[1]?.split(" ") ?? [];

@@ -36,6 +36,14 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** A role word in the singular: "secretaries" → "secretary", "ministers" → "minister". */
+export function singularRole(term: string): string {
+  return term.replace(/ies$/, "y").replace(/s$/, "");
+}
+
+/** Nouns that count people in general ("how many people / participants"), not a kind of them. */
+export const PEOPLE_NOUNS = /^(people|persons|person|individuals|participants|attendees)$/;
+
 /** Head words of a body's name ("… Confederation of Labour", "Ministry of …"): a capitalised run holding one names an organisation. */
 export const BODY_HEADS: ReadonlySet<string> = new Set(
   (
