@@ -1,9 +1,9 @@
 /**
- * `npm run eval -- [--split dev|test|all] [--questions FILE|DIR] [--json] [--failures]`
+ * `npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures]`
  * Scores the answer engine on the evaluation questions (eval/questions/), each set against its own
  * collection built into a temporary index: the bundled articles, or those plus the development
- * corpus (eval/corpus). Prints the measures per split and category. Tune on `dev`; score `test`
- * only at the end. Exit 1 when any quote is not verbatim (a broken contract), else 0.
+ * corpus (eval/corpus). Prints the measures per split and category. Tune on `dev`; score `test` and
+ * `holdout` only at the end. Exit 1 when any quote is not verbatim (a broken contract), else 0.
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -12,13 +12,13 @@ import { loadConfig } from "../config.js";
 import { createAppLogger, createConfiguredAnswering, createEmbedder, openAnswerService } from "../compose.js";
 import { AppError } from "../core/errors.js";
 import { buildCollection, type BuiltCollection } from "../bench/eval/eval-collection.js";
-import { loadEvalQuestions, type Collection } from "../bench/eval/eval-questions.js";
+import { loadEvalQuestions, SPLITS, type Collection } from "../bench/eval/eval-questions.js";
 import { formatReport, totals, type EvalResult } from "../bench/eval/eval-report.js";
 import { scoreAnswer } from "../bench/eval/score-answer.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
 
-const USAGE = "Usage: npm run eval -- [--split dev|test|all] [--questions FILE|DIR] [--json] [--failures]";
+const USAGE = "Usage: npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures]";
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2), { values: ["questions", "split"], booleans: ["json", "failures"] }, USAGE);
@@ -27,7 +27,7 @@ runCli(async () => {
     return 0;
   }
   const split = args.values.split ?? "dev";
-  if (!["dev", "test", "all"].includes(split)) throw new AppError("CONFIG_INVALID", `--split must be dev, test or all.\n${USAGE}`);
+  if (split !== "all" && !(SPLITS as readonly string[]).includes(split)) throw new AppError("CONFIG_INVALID", `--split must be ${SPLITS.join(", ")} or all.\n${USAGE}`);
   const config = loadConfig();
   const logger = createAppLogger(config, "warn");
   const questions = (await loadEvalQuestions(path.resolve(args.values.questions ?? "eval/questions"))).filter((q) => split === "all" || q.split === split);
@@ -64,7 +64,7 @@ runCli(async () => {
     console.log(JSON.stringify({ split, totals: totals(results), results: results.map((r) => ({ id: r.question.id, kind: r.question.kind, split: r.question.split, ok: r.score.ok, problems: r.score.problems, answer: r.answer })) }, null, 2));
   } else {
     console.log(`npm run eval — split ${split}, ${results.length} questions`);
-    console.log(formatReport(results, { failures: args.flags.has("failures") || split !== "test" }));
+    console.log(formatReport(results, { failures: args.flags.has("failures") || (split !== "test" && split !== "holdout") }));
   }
   return results.some((r) => r.score.unfaithful) ? 1 : 0;
 });

@@ -2,18 +2,21 @@
  * The evaluation question sets (`eval/questions/*.json`): each file names the collection its
  * questions are about — `bundled` (the articles shipped in data/articles) or `eval` (those plus the
  * development corpus in eval/corpus) — and every question its split (`dev` to tune on, `test` to
- * score only at the end) and its category.
+ * score only at the end, `holdout` written later, blind, by someone who never saw the answers) and
+ * its category.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../core/errors.js";
 
 export type Collection = "bundled" | "eval";
+export type Split = "dev" | "test" | "holdout";
+export const SPLITS: readonly Split[] = ["dev", "test", "holdout"];
 export type RefusalReason = "not_covered" | "out_of_scope" | "unsupported_language";
 
 export interface EvalQuestion {
   id: string;
-  split: "dev" | "test";
+  split: Split;
   kind: string;
   question: string;
   /** The earlier question of the same conversation (follow-ups). */
@@ -53,7 +56,7 @@ export async function loadEvalQuestions(where: string): Promise<EvalQuestion[]> 
     if (!Array.isArray(raw.questions)) throw new AppError("CONFIG_INVALID", `${file}: "questions" must be an array.`);
     for (const q of raw.questions) {
       if (ids.has(q.id)) throw new AppError("CONFIG_INVALID", `${file}: duplicate question id ${q.id}.`);
-      if (q.split !== "dev" && q.split !== "test") throw new AppError("CONFIG_INVALID", `${file}: ${q.id} has no dev/test split.`);
+      if (!SPLITS.includes(q.split)) throw new AppError("CONFIG_INVALID", `${file}: ${q.id} has no ${SPLITS.join("/")} split.`);
       ids.add(q.id);
       out.push({ ...q, collection: raw.collection, file: path.basename(file) });
     }
