@@ -168,9 +168,11 @@ function evaluate(w: WindowInput): Evidence | null {
   const context = keys.context();
   const prevWeight = anaphoric ? 0.9 : 0.6;
 
-  // Years: a question about a year is answered from that year's article, or a sentence naming the year.
+  // Years: a question about a year is answered from that year's article, an article whose title
+  // names the year ("… minimum wage … for 2024", filed in December 2023), or a sentence naming it.
   const year = article.date === null ? null : Number(article.date.slice(0, 4));
-  const yearOk = reading.years.length === 0 || (year !== null && reading.years.includes(year)) || reading.years.some((y) => own.raw.has(String(y)));
+  const yearOk =
+    reading.years.length === 0 || (year !== null && reading.years.includes(year)) || reading.years.some((y) => own.raw.has(String(y)) || keys.title().raw.has(String(y)));
   const reject = (why: string) => {
     w.onReject?.(article, i, why);
     return null;

@@ -36,6 +36,14 @@ describe("findEvidence: required terms", () => {
     const named = articlePassage("named.md", "In a speech on Monday, Babayev recalled the wages of 2021 in the region.", { date: "2024-02-01" });
     expect(where(evidenceFor("What did Babayev say about wages in 2021?", [named]))).toEqual(["named.md#0"]);
   });
+
+  it("takes an article whose title names the year asked about (filed the December before)", () => {
+    const text = "The commission met four times in Ankara. The confederation had asked for a net minimum wage of 18,000 liras.";
+    const forNextYear = articlePassage("wage.md", text, { date: "2023-12-27", title: "Minimum wage set at 17,002 liras for 2024" });
+    expect(where(evidenceFor("What minimum wage had the confederation asked for in 2024?", [forNextYear]))).toContain("wage.md#1");
+    const otherYear = articlePassage("wage.md", text, { date: "2023-12-27", title: "Minimum wage set at 17,002 liras" });
+    expect(evidenceFor("What minimum wage had the confederation asked for in 2024?", [otherYear])).toEqual([]);
+  });
 });
 
 describe("findEvidence: the role must be bound", () => {
