@@ -54,6 +54,8 @@ const ANAPHORIC =
   /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
 /** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|can|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
+/** How many of the best-ranked articles are read whole, not only around their passages. */
+const WHOLE_ARTICLES = 3;
 const BOILERPLATE = /\b(all content by|licensed under|creative commons|all rights reserved|copyright|©)\b/i;
 
 
@@ -81,21 +83,18 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);
   const oldest = passages.reduce((min, p) => (p.article.date !== null && (min === null || p.article.date < min) ? p.article.date : min), null as string | null);
   const namesHeld = new Map<string, boolean>();
-  passages.forEach((passage, rank) => {
-    const { article } = passage;
-    const spans = article.spans;
+  const read = (article: PassageArticle, rank: number, wanted: (i: number) => { after: boolean } | null) => {
     let held = namesHeld.get(article.id);
-    if (held === undefined) namesHeld.set(article.id, (held = holdsNames(options.reading, options.keysOf(article), options.termKeys)));
-    if (!held) {
-      options.onReject?.(article, -1, "full name");
-      return;
+    if (held === undefined) {
+      namesHeld.set(article.id, (held = holdsNames(options.reading, options.keysOf(article), options.termKeys)));
+      if (!held) options.onReject?.(article, -1, "full name");
     }
+    if (!held) return;
+    const spans = article.spans;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
-      if (span === undefined) continue;
-      const inside = span.end > passage.start && span.start < passage.end;
-      const after = span.start >= passage.end && spans[i - 1] !== undefined && (spans[i - 1]?.start ?? 0) < passage.end;
-      if (!inside && !after) continue;
+      const where = span === undefined ? null : wanted(i);
+      if (span === undefined || where === null) continue;
       const id = `${article.id}#${i}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -107,10 +106,26 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
       // Cheap first look: a sentence naming none of the question's words (as a prefix of its stem)
       // and not pointing back to the one before cannot answer; most sentences stop here.
       if (!mayMatch(text, cues) && !ANAPHORIC.test(withoutDateline(text).trim())) continue;
-      const e = evaluate({ ...options, article, i, rank, text, newest, oldest, after });
+      const e = evaluate({ ...options, article, i, rank, text, newest, oldest, after: where.after });
       if (e !== null) out.push(e);
     }
+  };
+  // Each passage's sentences, and the sentence after it.
+  passages.forEach((passage, rank) => {
+    const spans = passage.article.spans;
+    read(passage.article, rank, (i) => {
+      const span = spans[i];
+      if (span === undefined) return null;
+      if (span.end > passage.start && span.start < passage.end) return { after: false };
+      const before = spans[i - 1];
+      return span.start >= passage.end && before !== undefined && before.start < passage.end ? { after: true } : null;
+    });
   });
+  // Then the rest of the best-ranked articles, as if retrieved last: news often names the
+  // signatories or the figures a paragraph below the passage that matched the question.
+  const whole: PassageArticle[] = [];
+  for (const p of passages) if (whole.length < WHOLE_ARTICLES && !whole.some((a) => a.id === p.article.id)) whole.push(p.article);
+  for (const article of whole) read(article, passages.length, () => ({ after: false }));
   return out.sort((a, b) => b.score - a.score);
 }
 

@@ -219,3 +219,22 @@ describe("findEvidence: pointing back to nothing", () => {
     expect(evidenceFor("Which official of the National Confederation of Employers of Tajikistan exchanged views on the labour market?", [p])).toEqual([]);
   });
 });
+
+describe("findEvidence: the best articles are read whole", () => {
+  const text =
+    "A memorandum on legal aid was signed between the Turkish Union of Metal Workers and the Russian Education Workers' Union in Istanbul. " +
+    "It was concluded for six years. Labour migration between the two countries has grown. " +
+    "Kanat Hasanov, Chairman of the Turkish Union of Metal Workers, signed for the host side, while Igor Ozols signed for the Russian Education Workers' Union.";
+  const lead = (p: Passage): Passage => ({ ...p, end: text.indexOf(" It was") });
+
+  it("finds the signatory a paragraph below the passage that matched", () => {
+    const ev = evidenceFor("Who signed the legal aid memorandum for the Russian Education Workers' Union?", [lead(articlePassage("mou.md", text))]);
+    expect(ev[0]?.text).toContain("Igor Ozols");
+  });
+
+  it("reads only the passages of articles ranked below the first three", () => {
+    const others = ["a.md", "b.md", "c.md"].map((id) => articlePassage(id, "Trade unions met in Baku to talk about wages and training."));
+    const ev = evidenceFor("Who signed the legal aid memorandum for the Russian Education Workers' Union?", [...others, lead(articlePassage("mou.md", text))]);
+    expect(ev.some((e) => e.text.includes("Igor Ozols"))).toBe(false);
+  });
+});
