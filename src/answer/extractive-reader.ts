@@ -95,6 +95,10 @@ export class ExtractiveReader implements Answerer, Reranker {
     return extra.length === 0 ? question : `${question} ${[...new Set(extra)].join(" ")}`;
   }
 
+  readText(question: string, vocabulary: Vocabulary): string {
+    return this.read(question, vocabulary).text;
+  }
+
   wantsMany(question: string, vocabulary: Vocabulary): boolean {
     const reading = this.read(question, vocabulary);
     return reading.list && reading.collection === null && !reading.offTopic;

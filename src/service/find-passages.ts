@@ -39,7 +39,9 @@ const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countrie
 
 export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
   const k = o.k ?? 8;
-  const intent = collectionIntent(o.question);
+  // Read as the reader reads it too, so "which countres are mentioned" is still about the collection.
+  const repaired = o.reranker?.readText?.(o.question, o.vocabulary);
+  const intent = collectionIntent(o.question) ?? (repaired === undefined ? null : collectionIntent(repaired));
   if (intent !== null) {
     const year = intent.year === undefined ? {} : { dateFrom: `${intent.year}-01-01`, dateTo: `${intent.year}-12-31` };
     const filter: RetrievalFilter = { ...o.filter, ...year };

@@ -23,3 +23,15 @@ export function typoVariants(word: string): string[] {
   out.delete(word);
   return [...out];
 }
+
+/**
+ * Every word one letter longer than `word` (a letter left out: "unon" → "union", "dels" → "deals"):
+ * the only repair tried for four-letter words, where dropping or changing a letter too often
+ * turns one real word into another.
+ */
+export function insertionVariants(word: string): string[] {
+  if (!/^[a-z]+$/.test(word)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) out.add(word.slice(0, i) + c + word.slice(i));
+  return [...out];
+}

@@ -64,6 +64,15 @@ describe("findPassages for questions about the collection", () => {
     expect(calls).toEqual({ searchText: [], rerank: [] });
   });
 
+  it("asks the collection question the reader reads, typos repaired", async () => {
+    const { retriever, retrieveCalls, overviewCalls } = fakeRetriever();
+    const { reranker } = fakeReranker();
+    const reading: Reranker = { ...reranker, readText: (q) => q.replace("countres", "countries") };
+    await findPassages({ retriever, reranker: reading, vocabulary, question: "which countres are mentioned", retrievalText: "which countres are mentioned" });
+    expect(overviewCalls).toEqual([{ filter: {}, limit: 200 }]);
+    expect(retrieveCalls).toEqual([]);
+  });
+
   it("reads many articles to list countries or sources, with an empty filter when none is given", async () => {
     const { retriever, overviewCalls } = fakeRetriever();
     await findPassages({ retriever, vocabulary, question: "which countries are mentioned?", retrievalText: "" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { typoVariants } from "../../src/text/typo-variants.js";
+import { insertionVariants, typoVariants } from "../../src/text/typo-variants.js";
 
 describe("typoVariants", () => {
   const variants = typoVariants("union");
@@ -56,5 +56,16 @@ describe("typoVariants", () => {
 
   it("gives none for words that are not lower-case ASCII letters", () => {
     for (const w of ["türkiye", "bakılı", "Union", "union1", "trade-union", "профсоюз"]) expect(typoVariants(w)).toEqual([]);
+  });
+});
+
+describe("insertionVariants", () => {
+  it("adds one letter anywhere, and nothing else", () => {
+    const v = insertionVariants("unon");
+    expect(v).toEqual(expect.arrayContaining(["union", "aunon", "unonz"]));
+    expect(v).not.toContain("uno");
+    expect(v).not.toContain("unan");
+    expect(new Set(v).size).toBe(v.length);
+    expect(insertionVariants("bakı")).toEqual([]);
   });
 });

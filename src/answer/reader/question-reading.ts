@@ -15,7 +15,7 @@ import { STOPWORDS } from "../../text/stopwords.js";
 import { synonymPhrasesOf, synonymStems } from "../../text/synonyms.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize } from "../../text/tokenize.js";
-import { typoVariants } from "../../text/typo-variants.js";
+import { insertionVariants, typoVariants } from "../../text/typo-variants.js";
 import { answerSpans } from "./answer-spans.js";
 import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, PEOPLE_NOUNS, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS, singularRole } from "./question-words.js";
 
@@ -146,20 +146,40 @@ function possessiveBase(term: string, options: ReadOptions): string | null {
  * left alone (they are not typos, just not in the articles).
  */
 function correctTypo(term: string, options: ReadOptions): string | null {
+  if (term.length === 4) return leftOutLetter(term, options);
   if (term.length < 5 || options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null) return null;
   const rank = options.rarity?.rank(term);
   if (rank !== undefined && rank < 20_000) return null;
-  let corpus: { term: string; frequency: number } | null = null;
+  const variants = typoVariants(term).filter((v) => !STOPWORDS.has(v));
   let english: { term: string; rank: number } | null = null;
-  for (const v of typoVariants(term)) {
-    if (STOPWORDS.has(v)) continue;
-    const frequency = options.vocabulary.frequency(v);
-    if (frequency > 0 && (corpus === null || frequency > corpus.frequency)) corpus = { term: v, frequency };
+  for (const v of variants) {
     const r = options.rarity?.rank(v);
     if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
   }
   // A rare English word ("discus") is corrected only to a word of the articles ("discuss"), an unknown one to either.
-  return corpus?.term ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+  return mostUsed(variants, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+}
+
+/**
+ * The variant the articles use most; between variants of one stem ("countries", "countris"), the
+ * one English knows best.
+ */
+function mostUsed(variants: readonly string[], options: ReadOptions): string | null {
+  let best: { term: string; frequency: number; rank: number } | null = null;
+  for (const v of variants) {
+    if (STOPWORDS.has(v)) continue;
+    const frequency = options.vocabulary.frequency(v);
+    if (frequency === 0) continue;
+    const rank = options.rarity?.rank(v) ?? Infinity;
+    if (best === null || frequency > best.frequency || (frequency === best.frequency && rank < best.rank)) best = { term: v, frequency, rank };
+  }
+  return best?.term ?? null;
+}
+
+/** A four-letter word neither the articles nor English know, missing a letter of an article word ("unon" → "union"). */
+function leftOutLetter(term: string, options: ReadOptions): string | null {
+  if (options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null || (options.rarity?.rank(term) ?? Infinity) < 60_000) return null;
+  return mostUsed(insertionVariants(term), options);
 }
 
 /** "which city", "what year", "what is his position": the noun names the answer's type, not its topic. */

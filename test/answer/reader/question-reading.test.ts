@@ -67,6 +67,19 @@ describe("readQuestion: chat spellings, contractions and typos", () => {
     expect(term(read("Where did the goverment meet?"), "government").typed).toBe("goverment");
   });
 
+  it("puts back a letter left out of a four-letter word, only when neither the articles nor English know it", () => {
+    expect(term(read("which agency reported the unon visit"), "union").typed).toBe("unon");
+    expect(words(read("who met the unon delegates", fakeRarity({ unon: 5_000 })))).toContain("unon");
+    expect(words(read("who met the iran delegation"))).toContain("iran");
+  });
+
+  it("prefers the spelling English knows between variants of one stem", () => {
+    const stemmed = fakeVocabulary(["countries"]);
+    const countris = { ...stemmed, frequency: (t: string) => (["countries", "countris"].includes(t) ? 3 : stemmed.frequency(t)) };
+    const r = readQuestion("which countres were represented", { vocabulary: countris, rarity: fakeRarity({ countries: 241 }), keys });
+    expect(r.text).toBe("which countries were represented");
+  });
+
   it("keeps a known English word, even one edit from a word of the articles", () => {
     const r = read("who met the women");
     expect(term(r, "women").typed).toBeUndefined();
