@@ -138,6 +138,9 @@ export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys
   if (term.kind === "name" || term.kind === "acronym") {
     const sk = termKeys.skeleton(term.term);
     if (sk !== null && keys.skeletons.has(sk)) return 0.85;
+    // A possessive typed without its apostrophe: "dzhumadildes position" is Jumadilde's.
+    const bare = term.term.length > 5 && term.term.endsWith("s") ? termKeys.skeleton(term.term.slice(0, -1)) : null;
+    if (bare !== null && keys.skeletons.has(bare)) return 0.8;
     if (looksInitialised(term) && keys.initialisms.has(term.term)) return 0.85;
   }
   return 0;

@@ -48,6 +48,12 @@ describe("matchTerm", () => {
     expect(strength(babaev, "Mehbaliyev spoke in Kyrgyzstan.")).toBe(0);
   });
 
+  it("finds a name typed as a possessive without its apostrophe", () => {
+    const name = termOf("what is dzhumadildes position", "dzhumadildes");
+    expect(strength(name, "Muradil Jumadilde, Chairman of the Federation, spoke.")).toBe(0.8);
+    expect(strength(name, "Muradil Jumadil spoke.")).toBe(0);
+  });
+
   it("finds initials a user made up for a name", () => {
     const ftuk = termOf("who heads ftuk?", "ftuk");
     expect(strength(ftuk, "AHIK met the delegates of the Federation of Trade Unions of Kyrgyzstan.")).toBe(0.85);
