@@ -1,9 +1,11 @@
 /**
- * `npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures]`
+ * `npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures] [--perturb]`
  * Scores the answer engine on the evaluation questions (eval/questions/), each set against its own
  * collection built into a temporary index: the bundled articles, or those plus the development
  * corpus (eval/corpus). Prints the measures per split and category. Tune on `dev`; score `test` and
  * `holdout` only at the end. Exit 1 when any quote is not verbatim (a broken contract), else 0.
+ * `--perturb` also asks every rightly answered question again with a typo, two typos, and in chat
+ * style (lower case, no apostrophes), and reports how many stay right.
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -15,13 +17,34 @@ import { buildCollection, type BuiltCollection } from "../bench/eval/eval-collec
 import { loadEvalQuestions, SPLITS, type Collection } from "../bench/eval/eval-questions.js";
 import { formatReport, totals, type EvalResult } from "../bench/eval/eval-report.js";
 import { scoreAnswer } from "../bench/eval/score-answer.js";
+import { perturb, PERTURBATIONS, type Perturbation } from "../bench/eval/perturb-question.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
 
-const USAGE = "Usage: npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures]";
+interface PerturbedResult {
+  id: string;
+  kind: Perturbation;
+  question: string;
+  ok: boolean;
+  answer: string;
+}
+
+/** Per perturbation: how many of the rightly answered questions stay right, and (on dev) which do not. */
+function formatPerturbed(results: readonly PerturbedResult[], options: { failures: boolean }): string {
+  const lines = ["", "robustness (questions answered right, asked again as users type them):"];
+  for (const kind of PERTURBATIONS) {
+    const of = results.filter((r) => r.kind === kind);
+    const ok = of.filter((r) => r.ok).length;
+    lines.push(`  ${kind.padEnd(12)} ${`${ok}/${of.length}`.padStart(7)}  ${of.length === 0 ? "n/a" : `${((100 * ok) / of.length).toFixed(1)}%`} still right`);
+  }
+  if (options.failures) for (const r of results.filter((x) => !x.ok)) lines.push(`  ${r.id} [${r.kind}] ${r.question}\n      answer: ${r.answer.slice(0, 160)}`);
+  return lines.join("\n");
+}
+
+const USAGE = "Usage: npm run eval -- [--split dev|test|holdout|all] [--questions FILE|DIR] [--json] [--failures] [--perturb]";
 
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: ["questions", "split"], booleans: ["json", "failures"] }, USAGE);
+  const args = parseArgs(process.argv.slice(2), { values: ["questions", "split"], booleans: ["json", "failures", "perturb"] }, USAGE);
   if (args.flags.has("help")) {
     console.log(USAGE);
     return 0;
@@ -34,6 +57,7 @@ runCli(async () => {
   const embedder = await createEmbedder({ cacheDir: config.cacheDir, logger });
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "dossier-eval-"));
   const results: EvalResult[] = [];
+  const perturbed: PerturbedResult[] = [];
   try {
     for (const collection of [...new Set(questions.map((q) => q.collection))].sort() as Collection[]) {
       const built: BuiltCollection = await buildCollection({
@@ -51,7 +75,18 @@ runCli(async () => {
           const conversationId = `eval:${q.id}`;
           if (q.previous !== undefined) await service.ask(q.previous, { conversationId });
           const answer = await service.ask(q.question, { conversationId });
-          results.push({ question: q, answer, score: scoreAnswer(q, answer, built.texts) });
+          const score = scoreAnswer(q, answer, built.texts);
+          results.push({ question: q, answer, score });
+          // Robustness: a right answer to an answerable question should survive how people type.
+          if (!args.flags.has("perturb") || !score.ok || q.expect.refuse || q.kind === "nonenglish") continue;
+          for (const kind of PERTURBATIONS) {
+            const variant = perturb(q.question, kind, q.id);
+            if (variant === q.question) continue;
+            const conversation = `eval:${q.id}:${kind}`;
+            if (q.previous !== undefined) await service.ask(q.previous, { conversationId: conversation });
+            const again = await service.ask(variant, { conversationId: conversation });
+            perturbed.push({ id: q.id, kind, question: variant, ok: scoreAnswer({ ...q, question: variant }, again, built.texts).ok, answer: again.answer });
+          }
         }
       } finally {
         service.close();
@@ -61,10 +96,11 @@ runCli(async () => {
     await fs.rm(workDir, { recursive: true, force: true });
   }
   if (args.flags.has("json")) {
-    console.log(JSON.stringify({ split, totals: totals(results), results: results.map((r) => ({ id: r.question.id, kind: r.question.kind, split: r.question.split, ok: r.score.ok, problems: r.score.problems, answer: r.answer })) }, null, 2));
+    console.log(JSON.stringify({ split, totals: totals(results), ...(args.flags.has("perturb") ? { perturbed } : {}), results: results.map((r) => ({ id: r.question.id, kind: r.question.kind, split: r.question.split, ok: r.score.ok, problems: r.score.problems, answer: r.answer })) }, null, 2));
   } else {
     console.log(`npm run eval — split ${split}, ${results.length} questions`);
     console.log(formatReport(results, { failures: args.flags.has("failures") || (split !== "test" && split !== "holdout") }));
+    if (args.flags.has("perturb")) console.log(formatPerturbed(perturbed, { failures: split !== "test" && split !== "holdout" }));
   }
   return results.some((r) => r.score.unfaithful) ? 1 : 0;
 });
