@@ -6,4 +6,6 @@
 export interface WordRarity {
   /** Frequency rank of a normalised word (1 = most common), or undefined when unknown. */
   rank(term: string): number | undefined;
+  /** The `count` most common words, most common first (for spelling repair); optional. */
+  commonWords?(count: number): string[];
 }

@@ -16,6 +16,7 @@ import { synonymPhrasesOf, synonymStems } from "../../text/synonyms.js";
 import type { TermKeys } from "../../text/term-keys.js";
 import { normalizeTerm, tokenize } from "../../text/tokenize.js";
 import { insertionVariants, typoVariants } from "../../text/typo-variants.js";
+import type { NearWords } from "../../text/near-words.js";
 import { answerSpans } from "./answer-spans.js";
 import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, PEOPLE_NOUNS, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS, singularRole } from "./question-words.js";
 
@@ -91,6 +92,8 @@ export interface ReadOptions {
   vocabulary: Vocabulary;
   rarity?: WordRarity;
   keys: TermKeys;
+  /** Common English words two edits from a misspelling (built on first use), for typos a single edit does not reach. */
+  nearWords?: () => NearWords | undefined;
 }
 
 const WH = /^(who|whom|whose|what|which|when|where|why|how)$/;
@@ -157,7 +160,10 @@ function correctTypo(term: string, options: ReadOptions): string | null {
     if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
   }
   // A rare English word ("discus") is corrected only to a word of the articles ("discuss"), an unknown one to either.
-  return mostUsed(variants, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+  const oneEdit = mostUsed(variants, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+  if (oneEdit !== null || term.length < 7 || rank !== undefined) return oneEdit;
+  // Two edits ("undrestanding", "coonfrence"): only a long word English does not know at all, and only to a word of the articles.
+  return mostUsed(options.nearWords?.()?.near(term) ?? [], options);
 }
 
 /**

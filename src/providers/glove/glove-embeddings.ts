@@ -95,6 +95,13 @@ export class GloveEmbeddings implements Embedder, WordRarity {
     return index < 0 ? undefined : index + 1;
   }
 
+  commonWords(count: number): string[] {
+    const n = Math.min(count, this.table.size);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.table.wordAt(i));
+    return out;
+  }
+
   async embed(texts: readonly string[]): Promise<number[][]> {
     return texts.map((text) => Array.from(this.embedText(text)));
   }

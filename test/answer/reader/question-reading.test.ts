@@ -233,3 +233,16 @@ describe("readQuestion: what 'how many' counts", () => {
     expect(read("How many countries were represented?").counted?.term).toBe("countries");
   });
 });
+
+describe("readQuestion: typos two edits away", () => {
+  it("repairs a long word English does not know to a word of the articles two edits away", async () => {
+    const { NearWords } = await import("../../../src/text/near-words.js");
+    const near = new NearWords(["conference", "delegation"]);
+    const v = fakeVocabulary(["conference", "delegation", "labour"]);
+    const r = readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity(), keys, nearWords: () => near });
+    expect(r.text).toBe("who went to the labour conference");
+    // A word English knows is left alone, and without the word list nothing changes.
+    expect(readQuestion("who went to the labour conferrals", { vocabulary: v, rarity: fakeRarity({ conferrals: 90_000 }), keys, nearWords: () => near }).text).toContain("conferrals");
+    expect(readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity(), keys }).text).toContain("coonfrence");
+  });
+});
