@@ -242,7 +242,7 @@ describe("readQuestion: typos two edits away", () => {
     const r = readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity(), keys, nearWords: () => near });
     expect(r.text).toBe("who went to the labour conference");
     // A word English knows is left alone, and without the word list nothing changes.
-    expect(readQuestion("who went to the labour conferrals", { vocabulary: v, rarity: fakeRarity({ conferrals: 90_000 }), keys, nearWords: () => near }).text).toContain("conferrals");
+    expect(readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity({ coonfrence: 50_000 }), keys, nearWords: () => near }).text).toContain("coonfrence");
     expect(readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity(), keys }).text).toContain("coonfrence");
   });
 });
