@@ -55,6 +55,18 @@ const CHAT_WORDS: Record<string, string> = {
   yrs: "years",
   prez: "president",
   agmt: "agreement",
+  conv: "convention",
+  gen: "general",
+  sec: "secretary",
+  gensec: "general secretary",
+  wil: "will",
+  wud: "would",
+  cud: "could",
+  pres: "president",
+  natl: "national",
+  assoc: "association",
+  fed: "federation",
+  conf: "conference",
 };
 
 /** What an informal or misspelt word stands for (normalised, lower case), or null. */

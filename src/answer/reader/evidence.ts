@@ -193,6 +193,9 @@ function evaluate(w: WindowInput): Evidence | null {
     return null;
   };
   if (!yearOk) return reject("year");
+  // "before 2020", "since 2021": the article's year within the bounds (an undated article may still say so).
+  const between = reading.yearsBetween;
+  if (between !== null && year !== null && ((between.from !== undefined && year < between.from) || (between.to !== undefined && year > between.to))) return reject("years");
 
   const matched = new Map<ReadTerm, number>();
   let farRequired = 0;

@@ -65,7 +65,10 @@ export interface QuestionReading {
   asksRate: boolean;
   /** The words before the counted noun ("deadly" in "how many deadly accidents"): a number they describe is the one asked for. */
   countedModifiers: ReadTerm[];
+  /** Years asked about exactly ("in 2021", "2019 congress"). */
   years: number[];
+  /** Bounds on the article's year: "before 2020" (articles up to 2019), "since 2021" / "after 2021". */
+  yearsBetween: { from?: number; to?: number } | null;
   recency: "latest" | "earliest" | null;
   /** "who is …", "what is the current …": the answer is true as of an article's date. */
   presentTense: boolean;
@@ -150,8 +153,9 @@ function possessiveBase(term: string, options: ReadOptions): string | null {
  */
 function correctTypo(term: string, options: ReadOptions): string | null {
   if (term.length === 4) return leftOutLetter(term, options);
-  if (term.length < 5 || options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null) return null;
+  if (term.length < 5 || STOPWORDS.has(term) || countryOf(term) !== null) return null;
   const rank = options.rarity?.rank(term);
+  if (options.vocabulary.has(term)) return rank === undefined ? knownSpelling(term, options) : null;
   if (rank !== undefined && rank < 20_000) return null;
   const variants = typoVariants(term).filter((v) => !STOPWORDS.has(v));
   let english: { term: string; rank: number } | null = null;
@@ -164,6 +168,25 @@ function correctTypo(term: string, options: ReadOptions): string | null {
   if (oneEdit !== null || term.length < 7 || rank !== undefined) return oneEdit;
   // Two edits ("undrestanding", "coonfrence"): only a long word English does not know at all, and only to a word of the articles.
   return mostUsed(options.nearWords?.()?.near(term) ?? [], options);
+}
+
+/**
+ * A word English does not know whose stem the articles still use ("inspecters" ~ "inspection",
+ * "registr" ~ "registration"): a misspelling when one edit gives a common English word the
+ * articles use as often ("inspectors", "register"). Names the articles use (Jumadilde) have none.
+ */
+function knownSpelling(term: string, options: ReadOptions): string | null {
+  const own = options.vocabulary.frequency(term);
+  const stem = options.keys.stem(term);
+  let best: { term: string; rank: number } | null = null;
+  for (const v of typoVariants(term)) {
+    // Another inflection ("memorandums" → "memorandum") is matched by stem already: not a repair.
+    if (options.keys.stem(v) === stem) continue;
+    const rank = options.rarity?.rank(v);
+    if (rank === undefined || rank >= 30_000 || STOPWORDS.has(v) || options.vocabulary.frequency(v) < own) continue;
+    if (best === null || rank < best.rank) best = { term: v, rank };
+  }
+  return best?.term ?? null;
 }
 
 /**
@@ -253,7 +276,23 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     terms.push(readTerm(w, position, options));
   });
   const lower = ` ${text} `;
-  const years = [...lower.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  // "before 2020", "since 2021": a bound on the year, not the year itself.
+  const bounds = [...lower.matchAll(/\b(before|after|since|until|till|prior to|by|from) (19[5-9]\d|20\d\d)\b/g)];
+  const bounded = new Set(bounds.map((m) => m[2]));
+  const years = [...lower.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].filter((m) => !bounded.has(m[1])).map((m) => Number(m[1]));
+  const between: { from?: number; to?: number } = {};
+  for (const m of bounds) {
+    const y = Number(m[2]);
+    if (/^(before|prior to)$/.test(m[1] ?? "")) between.to = y - 1;
+    else if (/^(until|till|by)$/.test(m[1] ?? "")) between.to = y;
+    else if (m[1] === "after") between.from = y + 1;
+    else between.from = y;
+  }
+  const yearsBetween = bounds.length === 0 ? null : between;
+  // The bound's year need not be written in the answer, nor its word ("since") be in the sentence.
+  for (const t of terms) if (t.kind === "number" && bounded.has(t.term)) Object.assign(t, { required: false, weight: t.weight * 0.25 });
+  const boundWords = new Set(bounds.flatMap((m) => (m[1] ?? "").split(" ")));
+  if (boundWords.size > 0) terms.splice(0, terms.length, ...terms.filter((t) => !boundWords.has(t.term)));
   const reading: QuestionReading = {
     text,
     expects,
@@ -266,8 +305,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     countedModifiers: [],
     asksRate: expects === "number" && RATE_ASKED.test(` ${text} `),
     years,
+    yearsBetween,
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
-    presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0,
+    presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0 && yearsBetween === null,
     list: isList(lower),
     collection: collectionIntent(text),
     names: [],

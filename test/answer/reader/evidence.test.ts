@@ -238,3 +238,13 @@ describe("findEvidence: the best articles are read whole", () => {
     expect(ev.some((e) => e.text.includes("Igor Ozols"))).toBe(false);
   });
 });
+
+describe("findEvidence: years as bounds", () => {
+  it("takes 'before 2020' and 'since 2021' as bounds on the article's year, not as years to name", () => {
+    const old = articlePassage("old.md", "Babayev met the Iranian labour minister Ali Rabiei in Geneva.", { date: "2019-06-19" });
+    const recent = articlePassage("new.md", "Babayev met the Iranian labour minister Ahmad Meydari in Geneva.", { date: "2023-06-10" });
+    expect(where(evidenceFor("who did babayev meet in geneva before 2020", [old, recent]))).toEqual(["old.md#0"]);
+    expect(where(evidenceFor("who did babayev meet in geneva since 2021", [old, recent]))).toEqual(["new.md#0"]);
+    expect(evidenceFor("who did babayev meet in geneva in 2020", [old, recent])).toEqual([]);
+  });
+});
