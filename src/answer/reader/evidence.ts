@@ -236,6 +236,8 @@ function evaluate(w: WindowInput): Evidence | null {
   const prevSpan = article.spans[i - 1];
   const prevText = anaphoric && prevSpan !== undefined ? article.text.slice(prevSpan.start, prevSpan.end) : "";
   if (reading.pastFact && (HYPOTHETICAL.test(w.text) || HYPOTHETICAL.test(prevText))) return reject("hypothetical");
+  // Nor does a call for it: "called on parliament to ratify the convention" for "did they ratify it?".
+  if (reading.pastFact && requestedOnly(reading, w.text, w.termKeys)) return reject("requested");
   const counts = countMatch(reading, own, spans, w.termKeys);
   if (counts === 0) return reject("count");
 
@@ -292,6 +294,15 @@ function mentionedAnywhere(t: ReadTerm, keys: ArticleKeys): number {
   if (keys.mentions(t.term)) return 1;
   if (t.country !== undefined && keys.mentions(t.country)) return 1;
   return t.expansions.some((e) => keys.mentions(e)) ? 1 : 0;
+}
+
+/** Someone was asked to do what the question asks happened ("urged the government to ratify …"). */
+const REQUEST = /\b(?:call(?:s|ed)? (?:on|upon)|urg(?:e|es|ed)|appeal(?:s|ed)? to|ask(?:s|ed)?|press(?:es|ed)|demand(?:s|ed)? that)\b[^.;]{0,80}?\bto ([a-z]+)\b/gi;
+
+function requestedOnly(reading: QuestionReading, text: string, termKeys: TermKeys): boolean {
+  const asked = new Set(reading.terms.filter((t) => t.kind !== "frame").map((t) => t.stem));
+  for (const m of text.matchAll(REQUEST)) if (m[1] !== undefined && asked.has(termKeys.stem(m[1].toLowerCase()))) return true;
+  return false;
 }
 
 /** The weighted sum of a window's features. */

@@ -18,7 +18,7 @@ import { normalizeTerm, tokenize } from "../../text/tokenize.js";
 import { insertionVariants, typoVariants } from "../../text/typo-variants.js";
 import type { NearWords } from "../../text/near-words.js";
 import { answerSpans } from "./answer-spans.js";
-import { BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, PEOPLE_NOUNS, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS, singularRole } from "./question-words.js";
+import { EVENT_VERBS, BODY_HEADS, FILLER_NOUNS, FRAME_WORDS, LIGHT_VERBS, OFF_TOPIC, OFF_TOPIC_REQUEST, PEOPLE_NOUNS, ROLE_WORDS, ROLE_VERBS, TYPE_NOUNS, singularRole } from "./question-words.js";
 
 export type AnswerKind = "person" | "role" | "organization" | "place" | "date" | "number" | "duration" | "description" | "reason" | "yesno" | "definition";
 export type TermKind = "name" | "place" | "number" | "acronym" | "content" | "frame";
@@ -451,6 +451,11 @@ function findFocus(r: QuestionReading): ReadTerm | null {
   if (r.counted !== null) return PEOPLE_NOUNS.test(r.counted.term) ? null : r.counted;
   const subject = /^ (?:what|how) (?:is|are|was|were|high|big|large|low|much) (?:is |are |was )?(?:the )?((?:[a-z-]+ ){0,2}?[a-z-]+) (?:like|rate|level|in|of|for|at|today|now|this)\b/.exec(` ${r.text} `)
     ?? /^ how (?:high|big|large|low) (?:is|are|was) (?:the )?([a-z-]+)\b/.exec(` ${r.text} `);
+  // "When was Babayev appointed?", "when was the union founded?": the event itself must be in the sentence, not just its people.
+  if (r.expects === "date" || r.expects === "place" || r.expects === "yesno") {
+    const event = r.terms.find((t) => t.kind === "content" && EVENT_VERBS.has(t.stem));
+    if (event !== undefined) return event;
+  }
   const words = subject?.[1]?.split(" ") ?? [];
   for (const w of words.reverse()) {
     const term = r.terms.find((t) => t.term === w && t.kind === "content");

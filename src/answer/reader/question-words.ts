@@ -44,6 +44,11 @@ export function singularRole(term: string): string {
 /** Nouns that count people in general ("how many people / participants"), not a kind of them. */
 export const PEOPLE_NOUNS = /^(people|persons|person|individuals|participants|attendees)$/;
 
+/** Verbs of one-off events (by stem): "when was X appointed?" is answered only by a sentence about the appointment. */
+export const EVENT_VERBS: ReadonlySet<string> = new Set(
+  "appointed elected reelected founded established born created launched adopted ratified dismissed resigned retired died sworn nominated".split(" ").map(stem),
+);
+
 /** Head words of a body's name ("… Confederation of Labour", "Ministry of …"): a capitalised run holding one names an organisation. */
 export const BODY_HEADS: ReadonlySet<string> = new Set(
   (

@@ -248,3 +248,17 @@ describe("findEvidence: years as bounds", () => {
     expect(evidenceFor("who did babayev meet in geneva in 2020", [old, recent])).toEqual([]);
   });
 });
+
+describe("findEvidence: the event asked about", () => {
+  const p = articlePassage("min.md", "Labour Minister Sahil Babayev met the Iranian minister in Geneva on 12 June 2019. The unions called on parliament to ratify the ILO safety convention.", { date: "2019-06-19" });
+
+  it("answers 'when was X appointed' only from a sentence about the appointment", () => {
+    expect(evidenceFor("when was Sahil Babayev appointed labour minister?", [p])).toEqual([]);
+    expect(where(evidenceFor("when did Sahil Babayev meet the Iranian minister?", [p]))).toEqual(["min.md#0"]);
+  });
+
+  it("does not take a call to do something as proof that it was done", () => {
+    expect(evidenceFor("did parliament ratify the ILO safety convention?", [p])).toEqual([]);
+    expect(where(evidenceFor("what did the unions call on parliament to do?", [p]))).toContain("min.md#1");
+  });
+});
