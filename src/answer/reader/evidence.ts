@@ -51,7 +51,7 @@ export interface ArticleKeys {
 
 /** Sentences that start by pointing back: the subject is in the sentence before. */
 const ANAPHORIC =
-  /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
+  /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|congress|summit|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
 /** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|can|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 /** How many of the best-ranked articles are read whole, not only around their passages. */
@@ -250,7 +250,13 @@ function evaluate(w: WindowInput): Evidence | null {
   // holding a date, a number, a duration, a place or a person (or pointing back to one that does).
   if (asked?.strict === true && fresh.length === 0 && prevSpans === 0) return reject(`no ${kinds?.[0] ?? reading.expects}`);
   // For "who", a person's name answers better than an organisation's.
-  const typeMatch = (kinds === undefined ? 0.5 : fresh.some((s) => s.kind === kinds[0]) ? 1 : fresh.length > 0 ? 0.4 : prevSpans * 0.5) * counts;
+  // For "where", a place something happened in ("held in Melbourne") beats where someone is from ("Visentini of Italy", "Türkiye's Özkan").
+  const origin = (s: AnswerSpan) => /\bof\s+(?:the\s+)?$/i.test(w.text.slice(Math.max(0, s.start - 8), s.start)) || /^['’]s\b/.test(w.text.slice(s.end, s.end + 3));
+  // For "how many", a figure beats a vague "thousands of workers".
+  const vague = (s: AnswerSpan) => s.kind === "number" && reading.expects === "number" && !/\d/.test(s.text) && /\b(?:dozens|hundreds|thousands|millions|several|scores|numerous)\b/i.test(s.text);
+  const firstKind = (s: AnswerSpan) => s.kind === kinds?.[0] && !(s.kind === "place" && origin(s)) && !vague(s);
+  const typeMatch =
+    (kinds === undefined ? 0.5 : fresh.some(firstKind) ? 1 : fresh.some((s) => s.kind === kinds[0]) ? 0.8 : fresh.length > 0 ? 0.4 : prevSpans * 0.5) * counts;
   const features: Features = {
     coverage: total === 0 ? 0 : got / total,
     ownCoverage: total === 0 ? 0 : ownGot / total,
@@ -357,7 +363,7 @@ function complementEnd(own: SentenceKeys, r: number, people: readonly number[]):
 
 /** A percentage: "11 percent", "49%", "7.5 per cent". */
 export const RATE = /%|\bper ?cent\b|\bpercentage points?\b/i;
-const PEOPLE_UNITS = /\b(people|persons|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
+const PEOPLE_UNITS = /\b(people|persons|deaths|dead|victims|fatalities|casualties|delegates|participants|workers|employees|members|migrants|inspectors|activists|students|trainees|teachers|miners|doctors|representatives|officials|experts)\b/i;
 
 /**
  * Whether a number of the sentence counts what is asked: 1 when the counted noun itself follows
@@ -371,13 +377,15 @@ function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly
   if (counted === null || reading.expects !== "number" || termKeys.stem(counted.term) === "") return 1;
   const stems = new Set([counted.stem, ...counted.synonyms]);
   const people = PEOPLE_NOUNS.test(counted.term);
+  // "How many people died?": "282 deaths" counts what the question says happened to them.
+  const predicate = new Set(people ? reading.terms.filter((t) => t.kind === "content" && t !== counted).flatMap((t) => [t.stem, ...t.synonyms]) : []);
   let best = 0;
   for (const n of spans) {
     if (n.kind !== "number") continue;
     const inSpan = own.tokens.filter((t) => t.start >= n.start && t.end <= n.end).map((t) => own.tokens.indexOf(t));
     const next = own.tokens.findIndex((t) => t.start >= n.end);
     const near = [...inSpan, ...(next >= 0 ? [next, next + 1, next + 2] : [])];
-    if (near.some((i) => stems.has(own.stems[i] ?? ""))) return 1;
+    if (near.some((i) => stems.has(own.stems[i] ?? "") || predicate.has(own.stems[i] ?? ""))) return 1;
     if (people && (PEOPLE_UNITS.test(n.text) || near.some((i) => PEOPLE_UNITS.test(own.tokens[i]?.term ?? "")))) {
       // "…unites some 207,000 members": an organisation's size, a weaker answer to "how many people were in…".
       const members = /\bmembers\b/i.test(n.text) || near.some((i) => own.tokens[i]?.term === "members");

@@ -262,3 +262,24 @@ describe("findEvidence: the event asked about", () => {
     expect(where(evidenceFor("what did the unions call on parliament to do?", [p]))).toContain("min.md#1");
   });
 });
+
+describe("findEvidence: where something happened", () => {
+  it("prefers the place an event was held in to where its people are from", () => {
+    const p = articlePassage(
+      "congress.md",
+      "Delegates at the 5th World Congress elected Luca Visentini of Italy, defeating Türkiye's Kemal Özkan. The congress was held in Melbourne from 17 to 22 November.",
+      { title: "Visentini elected" },
+    );
+    expect(where(evidenceFor("where was the 5th world congress held", [p]))[0]).toBe("congress.md#1");
+  });
+});
+
+describe("findEvidence: how many", () => {
+  it("prefers a figure that counts what happened to the people asked about over a vague crowd", () => {
+    const p = articlePassage(
+      "soma.md",
+      "Thousands of workers across Turkey stopped work to mourn the miners killed in the mine disaster in Soma. By Thursday the authorities had confirmed 282 deaths in the Soma mine.",
+    );
+    expect(where(evidenceFor("how many people died in the soma mine disaster", [p]))[0]).toBe("soma.md#1");
+  });
+});
