@@ -48,7 +48,7 @@ const KEY_CACHE_ARTICLES = 512;
 
 /** Domain words: a question with one of them is about the articles' world, even when not covered. */
 const DOMAIN =
-  /\b(labou?r|unions?|unionists?|workers?|employ\w*|jobs?|wages?|pay|salar\w+|ministers?|ministry|ministries|strikes?|delegat\w+|memorand\w+|agreements?|deals?|conferences?|ilo|ilc|pensions?|training|safety|migra\w+|cooperat\w+|federation|confederation|social|ahik|minimum|visit\w*|sign\w*|meetings?|delegation|articles?)\b/;
+  /\b(labou?r|unions?|unionists?|workers?|employ\w*|unemploy\w*|jobs?|wages?|pay|salar\w+|ministers?|ministry|ministries|strikes?|delegat\w+|memorand\w+|agreements?|deals?|conferences?|ilo|ilc|pensions?|training|safety|migra\w+|cooperat\w+|federation|confederation|social|ahik|minimum|visit\w*|sign\w*|meetings?|delegation|articles?)\b/;
 
 export class ExtractiveReader implements Answerer, Reranker {
   private readonly termKeys = new TermKeys();
@@ -219,7 +219,8 @@ export class ExtractiveReader implements Answerer, Reranker {
   private aboutTheArticles(reading: QuestionReading, vocabulary: Vocabulary): boolean {
     // Who holds an office ("who heads DİSK?") is the articles' kind of question, answered or not.
     if (DOMAIN.test(reading.text) || reading.role !== null) return true;
-    return reading.terms.some((t) => (t.kind === "name" || t.kind === "place" || t.kind === "acronym") && vocabulary.has(t.term));
+    // A place alone does not make it so: anything happens in Baku ("best restaurants in baku").
+    return reading.terms.some((t) => (t.kind === "name" || t.kind === "acronym") && vocabulary.has(t.term));
   }
 
   private keysOf(article: PassageArticle): ArticleKeys {

@@ -45,7 +45,7 @@ describe("ExtractiveReader.answer refuses with a reason", () => {
     expect(d.calls).toEqual([]);
   });
 
-  it.each(["write a poem about trade unions", "what's the weather in Baku?", "hello!"])("%s is out of scope", async (question) => {
+  it.each(["write a poem about trade unions", "what's the weather in Baku?", "hello!", "best restaurants in baku?", "can you translate hello into russian", "how far is Baku from Tehran?"])("%s is out of scope", async (question) => {
     const a = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question, passages: PASSAGES, vocabulary });
     expect(a).toMatchObject({ grounded: false, citations: [], reason: "out_of_scope", language: "en" });
   });
@@ -56,6 +56,9 @@ describe("ExtractiveReader.answer refuses with a reason", () => {
     expect(a).toMatchObject({ grounded: false, citations: [], reason: "not_covered" });
     const none = await reader.answer({ question: "How many delegates took part in the session?", passages: [], vocabulary });
     expect(none.reason).toBe("not_covered");
+    // The articles' world: unemployment, or who holds an office, even where nothing answers it.
+    expect((await reader.answer({ question: "What is the unemployment rate in Iran?", passages: [], vocabulary })).reason).toBe("not_covered");
+    expect((await reader.answer({ question: "Who is the mayor of Baku?", passages: [], vocabulary })).reason).toBe("not_covered");
   });
 
   it("answers a question about the collection from the passages' leads", async () => {

@@ -82,10 +82,11 @@ export const OFF_TOPIC: ReadonlySet<string> = new Set(
   (
     "weather forecast rain snow temperature sunny joke jokes poem poems song songs lyrics recipe recipes cook cooking football soccer " +
     "basketball tennis champions league scores movie movies film films python javascript coding programming " +
-    "compile horoscope lottery bitcoin crypto dating"
+    "compile horoscope lottery bitcoin crypto dating restaurant restaurants hotel hotels cafe cafes flight flights airfare " +
+    "sightseeing museum museums"
   ).split(" "),
 );
 
 /** Greetings and requests that are not questions about the articles ("hello", "write a poem"). */
 export const OFF_TOPIC_REQUEST =
-  /^(?:(?:hi|hello|hey|hiya|thanks|thank you|good (?:morning|evening|night)|ok|okay|bye|yo)\b[\s!.?,a-z]{0,12}$|(?:please\s+)?(?:write|compose|draw|sing|translate|generate|create|tell\s+me\s+a\s+(?:joke|story|poem)|play|ignore|pretend|act\s+as)\b)/i;
+  /^(?:(?:hi|hello|hey|hiya|thanks|thank you|good (?:morning|evening|night)|ok|okay|bye|yo)\b[\s!.?,a-z]{0,12}$|(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:write|compose|draw|sing|translate|generate|create|tell\s+me\s+a\s+(?:joke|story|poem)|play|ignore|pretend|act\s+as)\b)/i;
