@@ -219,8 +219,9 @@ export class ExtractiveReader implements Answerer, Reranker {
   private aboutTheArticles(reading: QuestionReading, vocabulary: Vocabulary): boolean {
     // Who holds an office ("who heads DİSK?") is the articles' kind of question, answered or not.
     if (DOMAIN.test(reading.text) || reading.role !== null) return true;
-    // A place alone does not make it so: anything happens in Baku ("best restaurants in baku").
-    return reading.terms.some((t) => (t.kind === "name" || t.kind === "acronym") && vocabulary.has(t.term));
+    // A place the articles name counts too: "not covered" is true of any question about Baku they don't answer,
+    // while "out of scope" would be false of a labour question in words the list above lacks.
+    return reading.terms.some((t) => (t.kind === "name" || t.kind === "place" || t.kind === "acronym") && vocabulary.has(t.term));
   }
 
   private keysOf(article: PassageArticle): ArticleKeys {

@@ -45,7 +45,7 @@ describe("ExtractiveReader.answer refuses with a reason", () => {
     expect(d.calls).toEqual([]);
   });
 
-  it.each(["write a poem about trade unions", "what's the weather in Baku?", "hello!", "best restaurants in baku?", "can you translate hello into russian", "how far is Baku from Tehran?"])("%s is out of scope", async (question) => {
+  it.each(["write a poem about trade unions", "what's the weather in Baku?", "hello!", "best restaurants in baku?", "can you translate hello into russian"])("%s is out of scope", async (question) => {
     const a = await new ExtractiveReader({ rarity: fakeRarity() }).answer({ question, passages: PASSAGES, vocabulary });
     expect(a).toMatchObject({ grounded: false, citations: [], reason: "out_of_scope", language: "en" });
   });
