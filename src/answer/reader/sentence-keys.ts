@@ -124,6 +124,16 @@ export function matchTerm(term: ReadTerm, keys: SentenceKeys, termKeys: TermKeys
     // "108" meets "108th".
     const core = term.term.replace(/(st|nd|rd|th)$/, "").replace(/,/g, "");
     for (const r of keys.raw) if (/^\d/.test(r) && r.replace(/(st|nd|rd|th)$/, "") === core) return 1;
+    // "85000" meets "85,000" (the tokenizer splits at the comma: "85", "000").
+    if (/^\d{4,}$/.test(core)) {
+      const t = keys.tokens;
+      for (let i = 0; i < t.length; i++) {
+        let joined = t[i]?.term ?? "";
+        if (!/^\d{1,3}$/.test(joined)) continue;
+        for (let j = i + 1; j < t.length && /^\d{3}$/.test(t[j]?.term ?? "") && (t[j]?.start ?? 0) === (t[j - 1]?.end ?? 0) + 1; j++) joined += t[j]?.term ?? "";
+        if (joined === core) return 1;
+      }
+    }
     return 0;
   }
   if (term.country !== undefined) {

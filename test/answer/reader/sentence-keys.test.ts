@@ -48,6 +48,13 @@ describe("matchTerm", () => {
     expect(strength(babaev, "Mehbaliyev spoke in Kyrgyzstan.")).toBe(0);
   });
 
+  it("meets a figure written with or without its thousands separator", () => {
+    const figure = termOf("is the minimum wage 85000 tenge?", "85000");
+    expect(strength(figure, "The minimum wage was raised to 85,000 tenge.")).toBe(1);
+    expect(strength(figure, "The minimum wage was raised to 85,500 tenge.")).toBe(0);
+    expect(strength(figure, "It rose from 85 to 000 units.")).toBe(0);
+  });
+
   it("finds a name typed as a possessive without its apostrophe", () => {
     const name = termOf("what is dzhumadildes position", "dzhumadildes");
     expect(strength(name, "Muradil Jumadilde, Chairman of the Federation, spoke.")).toBe(0.8);
