@@ -19,6 +19,8 @@ const GROUPS: readonly string[][] = [
   ["trip", "visit", "travel", "travelled", "traveled", "went", "came", "arrived"],
   ["attend", "attended", "participate", "participated", "participants", "take part", "took part", "bring together", "brings together"],
   ["delegate", "delegates", "representatives", "representative", "reps"],
+  ["visitor", "visitors", "delegation", "delegations"],
+  ["see", "saw", "seen", "tour", "toured", "familiarize", "familiarise", "familiarized", "familiarised", "acquainted", "inspected", "viewed"],
   ["union", "unions", "trade union", "labour union", "labor union"],
   ["unionist", "unionists", "unions", "trade unionists", "union members"],
   ["training", "course", "courses", "trainings", "sessions", "programme", "program"],

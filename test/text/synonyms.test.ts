@@ -10,6 +10,8 @@ describe("synonymStems", () => {
     expect(synonymsOf("wage")).toContain(stem("salary"));
     expect(synonymsOf("chairman")).toContain(stem("head"));
     expect(synonymsOf("strike")).toContain(stem("walkout"));
+    expect(synonymsOf("see")).toContain(stem("familiarized"));
+    expect(synonymsOf("visitors")).toContain(stem("delegation"));
   });
 
   it("is symmetric", () => {
