@@ -35,7 +35,7 @@ const RERANK_DEPTH = 1.5;
 const LIST_BREADTH = 3;
 
 /** Articles an overview answer reads: a few for "what's new", many to list countries or names. */
-const OVERVIEW_LIMIT = { news: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;
+const OVERVIEW_LIMIT = { news: 5, oldest: 5, year: 40, summary: 200, sources: 200, countries: 200, people: 200, organizations: 200 } as const;
 
 export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
   const k = o.k ?? 8;
@@ -45,7 +45,7 @@ export async function findPassages(o: FindPassagesOptions): Promise<Passage[]> {
   if (intent !== null) {
     const year = intent.year === undefined ? {} : { dateFrom: `${intent.year}-01-01`, dateTo: `${intent.year}-12-31` };
     const filter: RetrievalFilter = { ...o.filter, ...year };
-    return o.retriever.overview({ filter, limit: OVERVIEW_LIMIT[intent.ask] });
+    return o.retriever.overview({ filter, limit: OVERVIEW_LIMIT[intent.ask], ...(intent.ask === "oldest" ? { order: "oldest" as const } : {}) });
   }
   const reranker = o.followUp === true ? undefined : o.reranker;
   const text = reranker === undefined ? o.retrievalText : reranker.searchText(o.retrievalText, o.vocabulary);

@@ -5,11 +5,13 @@ const askOf = (q: string) => collectionIntent(q)?.ask ?? null;
 
 describe("collectionIntent", () => {
   it("reads requests for news", () => {
-    for (const q of ["what's new?", "What’s new?", "what is the latest", "anything new", "latest news", "recent articles", "any updates?", "news"]) expect(collectionIntent(q)).toEqual({ ask: "news" });
+    for (const q of ["what's new?", "What’s new?", "what is the latest", "anything new", "latest news", "recent articles", "any updates?", "news", "whats the most recent article", "the latest story"]) expect(collectionIntent(q)).toEqual({ ask: "news" });
+    for (const q of ["what is the oldest article", "the earliest report you have"]) expect(collectionIntent(q)).toEqual({ ask: "oldest" });
+    expect(askOf("what is the oldest union in Turkey?")).toBeNull();
   });
 
   it("reads requests for a summary", () => {
-    for (const q of ["summarize the articles", "Please summarise them.", "sum up", "give me an overview of the sources", "what are the articles about?", "what do you know?", "what topics do the articles cover?"]) {
+    for (const q of ["summarize the articles", "Please summarise them.", "sum up", "give me an overview of the sources", "what are the articles about?", "what do you know?", "what topics do the articles cover?", "give me a summary", "quick summary please", "tldr"]) {
       expect(askOf(q)).toBe("summary");
     }
   });
@@ -20,6 +22,7 @@ describe("collectionIntent", () => {
     expect(collectionIntent("what happened in the year 2012")).toEqual({ ask: "year", year: 2012 });
     expect(collectionIntent("anything in 2024?")).toEqual({ ask: "year", year: 2024 });
     expect(collectionIntent("2025")).toEqual({ ask: "year", year: 2025 });
+    expect(collectionIntent("any news from 2021?")).toEqual({ ask: "year", year: 2021 });
     expect(collectionIntent("what happened in 1950")).toEqual({ ask: "year", year: 1950 });
   });
 
@@ -33,6 +36,8 @@ describe("collectionIntent", () => {
     expect(askOf("What countries appear in the articles?")).toBe("countries");
     expect(collectionIntent("which people are mentioned?")).toEqual({ ask: "people" });
     expect(askOf("what officials are named?")).toBe("people");
+    expect(askOf("who is mentioned in the articles?")).toBe("people");
+    expect(askOf("who is the minister mentioned in the article about Baku?")).toBeNull();
     expect(collectionIntent("what organizations are mentioned?")).toEqual({ ask: "organizations" });
     expect(askOf("which unions are named in the articles?")).toBe("organizations");
   });

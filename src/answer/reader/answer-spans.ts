@@ -123,7 +123,8 @@ function spansOf(sentence: string): AnswerSpan[] {
     const start = m.index ?? 0;
     // Drop leading titles ("Iranian Labor Minister Mohammad Shariatmadari" → "Mohammad Shariatmadari").
     let from = 0;
-    while (from < words.length - 1 && (TITLES.has(normalizeTerm((words[from] ?? "").replace(/\.$/, ""))) || CONNECTORS.test(words[from] ?? ""))) from++;
+    // And a leading article: "An ILO official" is no person named "An ILO".
+    while (from < words.length - 1 && (TITLES.has(normalizeTerm((words[from] ?? "").replace(/\.$/, ""))) || CONNECTORS.test(words[from] ?? "") || /^(?:A|An)$/.test(words[from] ?? ""))) from++;
     const kept = words.slice(from);
     const text = kept.join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
     if (text === "" || kept.every(isMonth)) continue;

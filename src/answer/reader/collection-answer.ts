@@ -90,6 +90,9 @@ export function collectionAnswer(intent: CollectionIntent, passages: readonly Pa
     case "news":
       answer = articlesAnswer("The newest articles:", passages, citations);
       break;
+    case "oldest":
+      answer = articlesAnswer("The oldest articles:", passages, citations);
+      break;
     case "year":
       answer = articlesAnswer(`In ${intent.year ?? ""} the articles report:`, passages, citations);
       break;

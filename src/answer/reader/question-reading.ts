@@ -156,6 +156,9 @@ function correctTypo(term: string, options: ReadOptions): string | null {
   if (term.length < 5 || STOPWORDS.has(term) || countryOf(term) !== null) return null;
   const rank = options.rarity?.rank(term);
   if (options.vocabulary.has(term)) return rank === undefined ? knownSpelling(term, options) : null;
+  // A British spelling rarer in the word list than its American twin ("summarise") is a word, not a typo.
+  const american = americanSpelling(term);
+  if (american !== term && (options.rarity?.rank(american) ?? Infinity) < 60_000) return null;
   if (rank !== undefined && rank < 20_000) return null;
   const variants = typoVariants(term).filter((v) => !STOPWORDS.has(v));
   let english: { term: string; rank: number } | null = null;
@@ -187,6 +190,16 @@ function knownSpelling(term: string, options: ReadOptions): string | null {
     if (best === null || rank < best.rank) best = { term: v, rank };
   }
   return best?.term ?? null;
+}
+
+/** "summarise" → "summarize", "labour" → "labor", "centre" → "center", "travelled" → "traveled". */
+function americanSpelling(term: string): string {
+  return term
+    .replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1")
+    .replace(/our(s|ed|ing|er|ers|able)?$/, "or$1")
+    .replace(/tre(s)?$/, "ter$1")
+    .replace(/lled$|lling$/, (m) => m.slice(1))
+    .replace(/ogue(s)?$/, "og$1");
 }
 
 /**
@@ -309,7 +322,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0 && yearsBetween === null,
     list: isList(lower),
-    collection: collectionIntent(text),
+    // As written or as repaired: retrieval asks both (find-passages), so the answer must too.
+    collection: collectionIntent(question) ?? collectionIntent(text),
     names: [],
     offTopic: false,
     asksSource: /\b(which|what) (news )?(agency|agencies|outlet|outlets|newspaper|newspapers|media|site|website|source)\b.*\b(report|reported|wrote|published|covered|said)\b|^ who (reported|published|wrote about)\b/.test(lower),

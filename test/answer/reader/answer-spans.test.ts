@@ -52,6 +52,11 @@ describe("answerSpans: numbers and durations", () => {
 });
 
 describe("answerSpans: people", () => {
+  it("takes no article for a first name", () => {
+    expect(spans("An ILO official said the mission was independent.", "person")).toEqual([]);
+    expect(spans("A Kyrgyz delegation led by Muradil Jumadilde arrived.", "person")).toEqual(["Muradil Jumadilde"]);
+  });
+
   it("finds a name at the end of a long title", () => {
     const sentence = "Minister of Labour and Social Protection of the Population Svetlana Zhakupova met the delegation.";
     expect(spans(sentence, "person")).toEqual(["Svetlana Zhakupova"]);

@@ -246,3 +246,11 @@ describe("readQuestion: typos two edits away", () => {
     expect(readQuestion("who went to the labour coonfrence", { vocabulary: v, rarity: fakeRarity(), keys }).text).toContain("coonfrence");
   });
 });
+
+describe("readQuestion: British spellings", () => {
+  it("leaves a British spelling alone when English knows its American twin", () => {
+    const r = readQuestion("summarise the articles", { vocabulary: fakeVocabulary(["articles"]), rarity: fakeRarity({ summarise: 130_000, summarize: 40_000, summaries: 17_000 }), keys });
+    expect(r.text).toBe("summarise the articles");
+    expect(r.collection).toEqual({ ask: "summary" });
+  });
+});
