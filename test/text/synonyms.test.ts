@@ -12,6 +12,7 @@ describe("synonymStems", () => {
     expect(synonymsOf("strike")).toContain(stem("walkout"));
     expect(synonymsOf("see")).toContain(stem("familiarized"));
     expect(synonymsOf("visitors")).toContain(stem("delegation"));
+    expect(synonymsOf("cover")).toContain(stem("envisages"));
   });
 
   it("is symmetric", () => {
