@@ -56,7 +56,10 @@ const CONTRACTIONS: Record<string, string> = {
 
 /** The expansion of one normalised word (straight apostrophes, lower case), or null. */
 export function expandContraction(term: string): string | null {
-  return Object.hasOwn(CONTRACTIONS, term) ? (CONTRACTIONS[term] ?? null) : null;
+  if (Object.hasOwn(CONTRACTIONS, term)) return CONTRACTIONS[term] ?? null;
+  // Every contraction typed with its apostrophe too: "hasn't", "couldn't", "they're".
+  const bare = term.replace(/'/g, "");
+  return bare !== term && Object.hasOwn(CONTRACTIONS, bare) ? (CONTRACTIONS[bare] ?? null) : null;
 }
 
 /** A question with its contractions expanded, word by word; other text is kept as written. */

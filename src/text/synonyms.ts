@@ -63,6 +63,7 @@ const GROUPS: readonly string[][] = [
   ["rise", "raise", "increase", "increases", "increased", "hike", "grew", "up"],
   ["held", "take place", "took place", "happen", "happened", "hosted", "host"],
   ["news agency", "agency", "outlet", "newspaper"],
+  ["merge", "merges", "merged", "combine", "combines", "combined", "unify", "unifies", "unified", "consolidate", "consolidates", "consolidated"],
   ["cover", "covers", "covered", "envisage", "envisages", "envisaged", "include", "includes", "included", "concern", "concerns", "provides for", "deals with"],
 ];
 

@@ -10,6 +10,8 @@ describe("expandContraction", () => {
     expect(expandContraction("cannot")).toBe("can not");
     expect(expandContraction("im")).toBe("i am");
     expect(expandContraction("whore")).toBe("who are");
+    expect(expandContraction("hasn't")).toBe("has not");
+    expect(expandContraction("they're")).toBe("they are");
   });
 
   it("takes normalised words only: straight apostrophes, lower case", () => {

@@ -13,6 +13,7 @@ describe("synonymStems", () => {
     expect(synonymsOf("see")).toContain(stem("familiarized"));
     expect(synonymsOf("visitors")).toContain(stem("delegation"));
     expect(synonymsOf("cover")).toContain(stem("envisages"));
+    expect(synonymsOf("combine")).toContain(stem("merges"));
   });
 
   it("is symmetric", () => {
