@@ -167,7 +167,9 @@ function correctTypo(term: string, options: ReadOptions): string | null {
     if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
   }
   // A rare English word ("discus") is corrected only to a word of the articles ("discuss"), an unknown one to either.
-  const oneEdit = mostUsed(variants, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+  // A word English knows ("diggers") is changed only into a commoner one ("discus" → "discuss", never "diggers" → "biggers").
+  const commoner = rank === undefined ? variants : variants.filter((v) => (options.rarity?.rank(v) ?? Infinity) < rank);
+  const oneEdit = mostUsed(commoner, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
   if (oneEdit !== null || term.length < 7 || rank !== undefined) return oneEdit;
   // Two edits ("undrestanding", "coonfrence"): only a long word English does not know at all, and only to a word of the articles.
   return mostUsed(options.nearWords?.()?.near(term) ?? [], options);

@@ -254,3 +254,12 @@ describe("readQuestion: British spellings", () => {
     expect(r.collection).toEqual({ ask: "summary" });
   });
 });
+
+describe("readQuestion: real words stay", () => {
+  it("changes a word English knows only into a commoner one", () => {
+    const v = fakeVocabulary(["bigger", "miners", "discuss"]);
+    const rarity = fakeRarity({ diggers: 38_000, biggers: 80_000, discus: 40_000, discuss: 3_000 });
+    expect(readQuestion("how many diggers were underground", { vocabulary: v, rarity, keys }).text).toContain("diggers");
+    expect(readQuestion("what did they discus", { vocabulary: v, rarity, keys }).text).toBe("what did they discuss");
+  });
+});
