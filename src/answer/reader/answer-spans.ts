@@ -151,6 +151,19 @@ function spansOf(sentence: string): AnswerSpan[] {
       out.push({ kind: "organization", text, start: offset, end: offset + text.length });
       continue;
     }
+    // "Sharan Burrow of Australia", "Luca Visentini of Italy": a name, then where the person is from.
+    const from_ = lower.findIndex((w, i) => i >= 2 && w === "of" && lower.slice(i + 1).length > 0 && lower.slice(i + 1).every((x) => isPlace(x) || countryOf(x) !== null));
+    if (from_ > 0) {
+      const who = kept.slice(0, from_);
+      if (who.length <= 4 && who.every(isNameWord)) {
+        const name = who.join(" ");
+        out.push({ kind: "person", text: name, start: offset, end: offset + name.length });
+        const where = kept.slice(from_ + 1).join(" ").replace(/[.,’']+$/, "").replace(/[’']s$/, "");
+        const at = start + m[0].lastIndexOf(kept[from_ + 1] ?? "");
+        out.push({ kind: "place", text: where, start: at, end: at + where.length });
+        continue;
+      }
+    }
     // "Sahil Babayev on Monday": a name ends before a connector that leads to a day or a month.
     const cut = lower.findIndex((w, i) => i > 0 && CONNECTORS.test(w) && (WEEKDAYS.has(lower[i + 1] ?? "") || isMonth(lower[i + 1] ?? "")));
     const nameWords = (cut < 0 ? lower : lower.slice(0, cut)).filter((w) => !/^(of|for|and|the|on|de|al|bin|ibn|van|von|&)$/.test(w));

@@ -52,6 +52,12 @@ describe("answerSpans: numbers and durations", () => {
 });
 
 describe("answerSpans: people", () => {
+  it("takes a name followed by where the person is from", () => {
+    const sentence = "Delegates re-elected Sharan Burrow of Australia as ITUC General Secretary.";
+    expect(spans(sentence, "person")).toEqual(["Sharan Burrow"]);
+    expect(spans(sentence, "place")).toEqual(["Australia"]);
+  });
+
   it("takes no article for a first name", () => {
     expect(spans("An ILO official said the mission was independent.", "person")).toEqual([]);
     expect(spans("A Kyrgyz delegation led by Muradil Jumadilde arrived.", "person")).toEqual(["Muradil Jumadilde"]);
