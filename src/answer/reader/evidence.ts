@@ -123,8 +123,12 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   });
   // Then the rest of the best-ranked articles, as if retrieved last: news often names the
   // signatories or the figures a paragraph below the passage that matched the question.
-  const whole: PassageArticle[] = [];
-  for (const p of passages) if (whole.length < WHOLE_ARTICLES && !whole.some((a) => a.id === p.article.id)) whole.push(p.article);
+  // Best-ranked first among those that name every required word of the question ("the 110th ILC").
+  const articles: PassageArticle[] = [];
+  for (const p of passages) if (!articles.some((a) => a.id === p.article.id)) articles.push(p.article);
+  const required = options.reading.terms.filter((t) => t.required);
+  const namesAll = (a: PassageArticle) => required.every((t) => mentionedAnywhere(t, options.keysOf(a)) > 0 || options.keysOf(a).mentionsStem(t.stem));
+  const whole = [...articles.filter(namesAll), ...articles.filter((a) => !namesAll(a))].slice(0, WHOLE_ARTICLES);
   for (const article of whole) read(article, passages.length, () => ({ after: false }));
   return out.sort((a, b) => b.score - a.score);
 }

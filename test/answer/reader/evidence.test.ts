@@ -232,10 +232,13 @@ describe("findEvidence: the best articles are read whole", () => {
     expect(ev[0]?.text).toContain("Igor Ozols");
   });
 
-  it("reads only the passages of articles ranked below the first three", () => {
+  it("reads whole the best three of the articles that name everything asked, and only the passages of the rest", () => {
+    const question = "Who signed the legal aid memorandum for the Russian Education Workers' Union?";
     const others = ["a.md", "b.md", "c.md"].map((id) => articlePassage(id, "Trade unions met in Baku to talk about wages and training."));
-    const ev = evidenceFor("Who signed the legal aid memorandum for the Russian Education Workers' Union?", [...others, lead(articlePassage("mou.md", text))]);
-    expect(ev.some((e) => e.text.includes("Igor Ozols"))).toBe(false);
+    // An article lacking the asked names ranks behind one that has them, wherever retrieval put it.
+    expect(evidenceFor(question, [...others, lead(articlePassage("mou.md", text))]).some((e) => e.text.includes("Igor Ozols"))).toBe(true);
+    const alike = ["a.md", "b.md", "c.md"].map((id) => articlePassage(id, "The Russian Education Workers' Union signed a legal aid memorandum in Moscow."));
+    expect(evidenceFor(question, [...alike, lead(articlePassage("mou.md", text))]).some((e) => e.text.includes("Igor Ozols"))).toBe(false);
   });
 });
 
