@@ -12,7 +12,7 @@ import type { TermKeys } from "../../text/term-keys.js";
 import { answerKinds, freshSpans } from "./answer-kinds.js";
 import type { AnswerSpan } from "./answer-spans.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
-import { PEOPLE_NOUNS, ROLE_SYNONYMS, singularRole } from "./question-words.js";
+import { BODY_HEADS, PEOPLE_NOUNS, ROLE_SYNONYMS, singularRole } from "./question-words.js";
 import { READER_WEIGHTS, type Features, type ReaderWeights } from "./reader-weights.js";
 import { matchTerm, mergeSentenceKeys, positionsOf, sentenceKeys, type SentenceKeys } from "./sentence-keys.js";
 
@@ -340,14 +340,22 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     const near = (p: number) => (p >= r - 4 && p < r) || (p > after[0] && p <= after[1]);
     // "Chairman of the Federation of Trade Unions of Kyrgyzstan" is also the FTUK's chairman.
     const complement = after[1] > after[0] ? sentenceKeys(own.text.slice(own.tokens[after[0]]?.start ?? 0, own.tokens[after[1]]?.end ?? 0), termKeys) : null;
-    const bound = (t: ReadTerm) => positionsOf(t, own).some(near) || (complement !== null && (t.kind === "acronym" || t.kind === "name") && matchTerm(t, complement, termKeys) > 0);
+    // "President of Kyrgyzstan" is not "Chairman of the Federation of Trade Unions of Kyrgyzstan":
+    // a country asked for directly is not bound through a body named before it.
+    const namesBody = role.of.some((t) => t.kind !== "place");
+    const throughBody = (p: number) => !namesBody && p > after[0] && own.tokens.slice(after[0] + 1, p).some((x) => BODY_HEADS.has(x.term));
+    const bound = (t: ReadTerm) =>
+      positionsOf(t, own).some((p) => near(p) && !(t.kind === "place" && throughBody(p))) ||
+      (complement !== null && (t.kind === "acronym" || t.kind === "name") && matchTerm(t, complement, termKeys) > 0);
     if (role.of.every(bound)) return true;
     // "Minister Hojjatollah Abdolmaleki said…" in an Iranian article: whose minister is left to the
     // context, unless another country stands right at the role ("Azerbaijan’s Minister of Labor").
     const otherCountry = own.tokens.some((t, i) => near(i) && countryOf(t.term) !== null && !role.of.some((o) => o.country === countryOf(t.term)));
     // A role without "of …" ("its Chairman X") is not bound to a body named elsewhere in the
     // sentence: telling whose it is would need coreference, so only a country from the context binds it.
-    return !otherCountry && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
+    // Nor is a role whose "of …" names a body ("Chairman of the Federation of …"): it is that body's.
+    const ofBody = after[1] > after[0] && own.tokens.slice(after[0] + 1, after[1] + 1).some((x) => BODY_HEADS.has(x.term));
+    return !otherCountry && !ofBody && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
   });
 }
 
@@ -376,6 +384,8 @@ const PEOPLE_UNITS = /\b(people|persons|deaths|dead|victims|fatalities|casualtie
  * members"), 0 when none does.
  */
 function countMatch(reading: QuestionReading, own: SentenceKeys, spans: readonly AnswerSpan[], termKeys: TermKeys): number {
+  // "How old is …": only an age answers ("62 years old", "aged 62").
+  if (reading.expects === "number" && / how old /.test(` ${reading.text} `)) return /\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bage of \d{1,3}\b/i.test(own.text) ? 1 : 0;
   if (reading.asksRate) return spans.some((n) => n.kind === "number" && RATE.test(n.text)) ? 1 : 0.4;
   const counted = reading.counted;
   if (counted === null || reading.expects !== "number" || termKeys.stem(counted.term) === "") return 1;

@@ -243,7 +243,7 @@ const NAME_ASKED = / (first |full |last |family )?name (of|is)\b|'?s? (first |fu
 
 function expectsOf(words: readonly Word[], text: string, question: string): AnswerKind {
   const t = ` ${text} `;
-  if (/ how (many|much)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
+  if (/ how (many|much|old)\b| by what (percentage|share|amount)\b| what (percentage|share|proportion|number|amount|figure|rate)\b| how (big|high|large)\b/.test(t)) return "number";
   if (/ how long\b| for how long\b| what (period|duration)\b/.test(t)) return "duration";
   if (/ when\b| what (date|year|day|month|time)\b| which (date|year|day|month)\b| on what (date|day)\b| in what (year|month)\b| what dates\b/.test(t)) return "date";
   if (/ where\b| which (city|cities|country|countries|place|places|town|towns|venue|venues)\b| what (city|cities|country|countries|place|places|town|venue)\b| in what (city|country)\b/.test(t)) return "place";

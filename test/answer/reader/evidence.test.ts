@@ -286,3 +286,18 @@ describe("findEvidence: how many", () => {
     expect(where(evidenceFor("how many people died in the soma mine disaster", [p]))[0]).toBe("soma.md#1");
   });
 });
+
+describe("findEvidence: whose role, and ages", () => {
+  const p = articlePassage("ftuk.md", "Muradil Jumadilde, Chairman of the Federation of Trade Unions of Kyrgyzstan, met over 6,000 delegates in Bishkek.");
+
+  it("does not take the chairman of a country's federation for the president of the country", () => {
+    expect(evidenceFor("who is the president of kyrgyzstan", [p])).toEqual([]);
+    expect(where(evidenceFor("who is the chairman of the federation of trade unions of kyrgyzstan", [p]))).toEqual(["ftuk.md#0"]);
+  });
+
+  it("answers 'how old' only with an age", () => {
+    expect(evidenceFor("how old is Muradil Jumadilde", [p])).toEqual([]);
+    const aged = articlePassage("age.md", "Muradil Jumadilde, 58 years old, has led the federation since 2021.");
+    expect(where(evidenceFor("how old is Muradil Jumadilde", [aged]))).toEqual(["age.md#0"]);
+  });
+});
