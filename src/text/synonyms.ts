@@ -64,7 +64,7 @@ const GROUPS: readonly string[][] = [
   ["held", "take place", "took place", "happen", "happened", "hosted", "host"],
   ["news agency", "agency", "outlet", "newspaper"],
   ["merge", "merges", "merged", "combine", "combines", "combined", "unify", "unifies", "unified", "consolidate", "consolidates", "consolidated"],
-  ["cover", "covers", "covered", "envisage", "envisages", "envisaged", "include", "includes", "included", "concern", "concerns", "provides for", "deals with"],
+  ["cover", "covers", "covered", "apply", "applies", "applied", "envisage", "envisages", "envisaged", "include", "includes", "included", "concern", "concerns", "provides for", "deals with"],
 ];
 
 /** Stem → the stems it may stand for (its groups' members, itself excluded). One-word members only. */

@@ -165,6 +165,11 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
   }
   const picked = pickSpan(reading, e);
   if (picked === null) return answerClause(e);
+  // "Which countries does it cover?": every place (person, …) of the asked kind the sentence names.
+  if (reading.pluralType && (picked.span.kind === "place" || picked.span.kind === "person" || picked.span.kind === "organization")) {
+    const all = freshSpans(answerSpans(picked.text), [picked.span.kind], reading).filter((s, i, a) => a.findIndex((x) => x.text === s.text) === i);
+    if (all.length >= 2) return listed(all.map((s) => s.text));
+  }
   const { span, text } = picked;
   switch (span.kind) {
     case "person":
@@ -180,6 +185,11 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
     default:
       return capitalise(span.text);
   }
+}
+
+/** "Armenia, Belarus and Russia". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 
 /** Lower-cases an ordinary first word ("The", "Following"), never a name ("Türkiye", "Babayev"). */

@@ -259,8 +259,10 @@ function evaluate(w: WindowInput): Evidence | null {
   // For "how many", a figure beats a vague "thousands of workers".
   const vague = (s: AnswerSpan) => s.kind === "number" && reading.expects === "number" && !/\d/.test(s.text) && /\b(?:dozens|hundreds|thousands|millions|several|scores|numerous)\b/i.test(s.text);
   const firstKind = (s: AnswerSpan) => s.kind === kinds?.[0] && !(s.kind === "place" && origin(s)) && !vague(s);
+  // "Which countries…": a sentence naming several of them answers better than one naming one.
+  const several = reading.pluralType && fresh.filter((s) => s.kind === kinds?.[0]).length < 2 ? 0.85 : 1;
   const typeMatch =
-    (kinds === undefined ? 0.5 : fresh.some(firstKind) ? 1 : fresh.some((s) => s.kind === kinds[0]) ? 0.8 : fresh.length > 0 ? 0.4 : prevSpans * 0.5) * counts;
+    (kinds === undefined ? 0.5 : fresh.some(firstKind) ? several : fresh.some((s) => s.kind === kinds[0]) ? 0.8 : fresh.length > 0 ? 0.4 : prevSpans * 0.5) * counts;
   const features: Features = {
     coverage: total === 0 ? 0 : got / total,
     ownCoverage: total === 0 ? 0 : ownGot / total,

@@ -65,6 +65,8 @@ export interface QuestionReading {
   asksRate: boolean;
   /** The words before the counted noun ("deadly" in "how many deadly accidents"): a number they describe is the one asked for. */
   countedModifiers: ReadTerm[];
+  /** "Which countries…", "which officials…": several answers of the asked kind, from one sentence as well as from several articles. */
+  pluralType: boolean;
   /** Years asked about exactly ("in 2021", "2019 congress"). */
   years: number[];
   /** Bounds on the article's year: "before 2020" (articles up to 2019), "since 2021" / "after 2021". */
@@ -321,6 +323,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
     asksRate: expects === "number" && RATE_ASKED.test(` ${text} `),
     years,
     yearsBetween,
+    pluralType: /^ (which|what) (countries|cities|places|states|nations|people|persons|officials|ministers|leaders|organi[sz]ations|unions|bodies)\b/.test(lower),
     recency: /\b(latest|most recent|newest|recent(ly)?|current(ly)?|now|today|nowadays)\b|\bthe last\b|\blast (year|month|week|time|meeting|session|visit|agreement|congress|conference)\b/.test(lower) ? "latest" : /\b(earliest|oldest|first time)\b/.test(lower) ? "earliest" : null,
     presentTense: /^ (who|what|which) (is|are)\b/.test(lower) && years.length === 0 && yearsBetween === null,
     list: isList(lower),

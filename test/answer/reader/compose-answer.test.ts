@@ -156,3 +156,14 @@ describe("composeAnswer: a number with its own noun", () => {
     expect(answer.answer).toMatch(/^9 countries/);
   });
 });
+
+describe("composeAnswer: several of the asked kind in one sentence", () => {
+  it("names every country the sentence gives for 'which countries'", async () => {
+    const eaeu = articlePassage(
+      "eaeu.md",
+      "The pension agreement of the Eurasian Economic Union entered into force in St Petersburg. The pension agreement applies to citizens of Armenia, Belarus, Kazakhstan, Kyrgyzstan and Russia.",
+    );
+    const a = await ask("Which countries does the Eurasian Economic Union pension agreement cover?", [eaeu]);
+    expect(a.answer).toMatch(/^Armenia, Belarus, Kazakhstan, Kyrgyzstan and Russia \[1\]/);
+  });
+});
