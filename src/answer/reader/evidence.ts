@@ -51,7 +51,7 @@ export interface ArticleKeys {
 
 /** Sentences that start by pointing back: the subject is in the sentence before. */
 const ANAPHORIC =
-  /^(?:(?:it|he|she|they|this|these|those|its|his|her|their)\b|the (?:two |both )?(?:sides?|parties|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|congress|summit|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
+  /^(?:(?:it|he|she|they|this|these|those|its|his|her|their|both sides|both parties|both organi[sz]ations)\b|the (?:two |both |new |latest )?(?:sides?|parties|leaders|guests|visitors|visit|talks|event|commission|mission|report|study|survey|campaign|government|minister|ministers|chairman|official|officials|delegation|delegates|document|memorandum|agreement|deal|organi[sz]ation|conference|congress|summit|session|federation|confederation|union|agency|centre|center|programme|program|project|law|convention|council|course|training|forum|meeting|plan|roadmap)\b)/i;
 /** A sentence about a hope, plan or wish: it cannot confirm that something happened. */
 const HYPOTHETICAL = /\b(hope[sd]?|hoping|can|expects?|expected|plans?|planned|wish(es|ed)?|intends?|intended|propos(es|ed)|would|will|could|might|may|is to|are to|set to|aims? to)\b/i;
 /** How many of the best-ranked articles are read whole, not only around their passages. */

@@ -301,3 +301,11 @@ describe("findEvidence: whose role, and ages", () => {
     expect(where(evidenceFor("how old is Muradil Jumadilde", [aged]))).toEqual(["age.md#0"]);
   });
 });
+
+describe("findEvidence: sentences that point back", () => {
+  it("reads 'Both sides…' and 'The talks…' with the sentence before", () => {
+    const p = articlePassage("talks.md", "Babayev received the Uzbek delegation in Baku on Monday. The talks focused on occupational safety and migrant workers.");
+    const ev = evidenceFor("what did babayev and the uzbek delegation talk about", [p]);
+    expect(ev.find((e) => e.sentence === 1)?.anaphoric).toBe(true);
+  });
+});
