@@ -83,7 +83,7 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   const newest = passages.reduce((max, p) => (p.article.date !== null && (max === null || p.article.date > max) ? p.article.date : max), null as string | null);
   const oldest = passages.reduce((min, p) => (p.article.date !== null && (min === null || p.article.date < min) ? p.article.date : min), null as string | null);
   const namesHeld = new Map<string, boolean>();
-  const read = (article: PassageArticle, rank: number, wanted: (i: number) => { after: boolean } | null) => {
+  const read = (article: PassageArticle, rank: number, wanted: (i: number) => { after: boolean } | null, look: readonly string[] = cues) => {
     let held = namesHeld.get(article.id);
     if (held === undefined) {
       namesHeld.set(article.id, (held = holdsNames(options.reading, options.keysOf(article), options.termKeys)));
@@ -105,7 +105,7 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
       if (i <= 1 && headlineOf(text, article.title)) continue;
       // Cheap first look: a sentence naming none of the question's words (as a prefix of its stem)
       // and not pointing back to the one before cannot answer; most sentences stop here.
-      if (!mayMatch(text, cues) && !ANAPHORIC.test(withoutDateline(text).trim())) continue;
+      if (!mayMatch(text, look) && !ANAPHORIC.test(withoutDateline(text).trim())) continue;
       const e = evaluate({ ...options, article, i, rank, text, newest, oldest, after: where.after });
       if (e !== null) out.push(e);
     }
@@ -129,7 +129,10 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   const required = options.reading.terms.filter((t) => t.required);
   const namesAll = (a: PassageArticle) => required.every((t) => mentionedAnywhere(t, options.keysOf(a)) > 0 || options.keysOf(a).mentionsStem(t.stem));
   const whole = [...articles.filter(namesAll), ...articles.filter((a) => !namesAll(a))].slice(0, WHOLE_ARTICLES);
-  for (const article of whole) read(article, passages.length, () => ({ after: false }));
+  // Outside the passages, a sentence must at least use one of the question's ordinary words (names
+  // and places go by many spellings, but "signed", "memorandum", "wage" do not): most stop here.
+  const contentCues = cuesOf({ ...options.reading, terms: options.reading.terms.filter((t) => t.kind === "content") });
+  for (const article of whole) read(article, passages.length, () => ({ after: false }), contentCues);
   return out.sort((a, b) => b.score - a.score);
 }
 
