@@ -5,6 +5,7 @@
 import type { CorpusInfo, SourceInfo } from "../../core/types.js";
 import { collapseWhitespace, escapeInline, safeLinkUrl, truncate } from "./escape-markdown.js";
 import { DISCORD_MESSAGE_LIMIT, packBlocks, type MessageBlock } from "./split-message.js";
+import { joinList } from "../../text/join-list.js";
 
 /** Articles listed by `/sources` before "…and N more", so the reply stays a couple of messages. */
 const DEFAULT_MAX_ARTICLES = 25;
@@ -87,9 +88,4 @@ function formatArticle(article: SourceInfo): string {
   if (article.source.trim() !== "") parts.push(escapeInline(article.source));
   if (article.date !== null) parts.push(escapeInline(article.date));
   return parts.join(" · ");
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
 }

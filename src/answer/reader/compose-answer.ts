@@ -16,6 +16,7 @@ import { RATE, type Evidence } from "./evidence.js";
 import { positionsOf } from "./sentence-keys.js";
 import type { QuestionReading, ReadTerm } from "./question-reading.js";
 import { escapeRegExp } from "../../text/escape-reg-exp.js";
+import { joinList } from "../../text/join-list.js";
 
 const ATTRIBUTION_END =
   /,?\s+(?:(?:he|she|they|it)|(?:the\s+)?[\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){0,3}(?:,\s+[^,]{3,60},)?)\s+(?:said|says|added|adds|noted|notes|stressed|suggested|emphasi[sz]ed|stated|explained|told\s+[^.]{2,40}|underlined|highlighted|recalled)\.?\s*$/u;
@@ -168,7 +169,7 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
   // "Which countries does it cover?": every place (person, …) of the asked kind the sentence names.
   if (reading.pluralType && (picked.span.kind === "place" || picked.span.kind === "person" || picked.span.kind === "organization")) {
     const all = freshSpans(answerSpans(picked.text), [picked.span.kind], reading).filter((s, i, a) => a.findIndex((x) => x.text === s.text) === i);
-    if (all.length >= 2) return listed(all.map((s) => s.text));
+    if (all.length >= 2) return joinList(all.map((s) => s.text));
   }
   const { span, text } = picked;
   switch (span.kind) {
@@ -185,11 +186,6 @@ function directAnswer(reading: QuestionReading, e: Evidence): string {
     default:
       return capitalise(span.text);
   }
-}
-
-/** "Armenia, Belarus and Russia". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
 }
 
 /** Lower-cases an ordinary first word ("The", "Following"), never a name ("Türkiye", "Babayev"). */
