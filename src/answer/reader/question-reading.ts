@@ -162,16 +162,11 @@ function correctTypo(term: string, options: ReadOptions): string | null {
   const american = americanSpelling(term);
   if (american !== term && (options.rarity?.rank(american) ?? Infinity) < 60_000) return null;
   if (rank !== undefined && rank < 20_000) return null;
-  const variants = typoVariants(term).filter((v) => !STOPWORDS.has(v));
-  let english: { term: string; rank: number } | null = null;
-  for (const v of variants) {
-    const r = options.rarity?.rank(v);
-    if (r !== undefined && r < 30_000 && (english === null || r < english.rank)) english = { term: v, rank: r };
-  }
+  const variants = typoVariants(term);
   // A rare English word ("discus") is corrected only to a word of the articles ("discuss"), an unknown one to either.
   // A word English knows ("diggers") is changed only into a commoner one ("discus" → "discuss", never "diggers" → "biggers").
   const commoner = rank === undefined ? variants : variants.filter((v) => (options.rarity?.rank(v) ?? Infinity) < rank);
-  const oneEdit = mostUsed(commoner, options) ?? (rank === undefined || rank > 60_000 ? (english?.term ?? null) : null);
+  const oneEdit = mostUsed(commoner, options) ?? (rank === undefined || rank > 60_000 ? commonestEnglish(variants, options) : null);
   if (oneEdit !== null || term.length < 7 || rank !== undefined) return oneEdit;
   // Two edits ("undrestanding", "coonfrence"): only a long word English does not know at all, and only to a word of the articles.
   return mostUsed(options.nearWords?.()?.near(term) ?? [], options);
@@ -185,12 +180,19 @@ function correctTypo(term: string, options: ReadOptions): string | null {
 function knownSpelling(term: string, options: ReadOptions): string | null {
   const own = options.vocabulary.frequency(term);
   const stem = options.keys.stem(term);
+  // Another inflection ("memorandums" → "memorandum") is matched by stem already: not a repair.
+  return commonestEnglish(
+    typoVariants(term).filter((v) => options.keys.stem(v) !== stem && options.vocabulary.frequency(v) >= own),
+    options,
+  );
+}
+
+/** The variant general English uses most, among its 30,000 commonest words; null when none is. */
+function commonestEnglish(variants: readonly string[], options: ReadOptions): string | null {
   let best: { term: string; rank: number } | null = null;
-  for (const v of typoVariants(term)) {
-    // Another inflection ("memorandums" → "memorandum") is matched by stem already: not a repair.
-    if (options.keys.stem(v) === stem) continue;
+  for (const v of variants) {
     const rank = options.rarity?.rank(v);
-    if (rank === undefined || rank >= 30_000 || STOPWORDS.has(v) || options.vocabulary.frequency(v) < own) continue;
+    if (rank === undefined || rank >= 30_000 || STOPWORDS.has(v)) continue;
     if (best === null || rank < best.rank) best = { term: v, rank };
   }
   return best?.term ?? null;
@@ -226,6 +228,21 @@ function mostUsed(variants: readonly string[], options: ReadOptions): string | n
 function leftOutLetter(term: string, options: ReadOptions): string | null {
   if (options.vocabulary.has(term) || STOPWORDS.has(term) || countryOf(term) !== null || (options.rarity?.rank(term) ?? Infinity) < 60_000) return null;
   return mostUsed(insertionVariants(term), options);
+}
+
+/** Years asked about exactly, and bounds on the year ("before 2020": up to 2019; "since 2021", "after 2021"), with the words and years that made the bounds. */
+function readYears(lower: string): { years: number[]; yearsBetween: QuestionReading["yearsBetween"]; boundYears: Set<string>; boundWords: Set<string> } {
+  const bounds = [...lower.matchAll(/\b(before|after|since|until|till|prior to|by|from) (19[5-9]\d|20\d\d)\b/g)];
+  const boundYears = new Set(bounds.map((m) => m[2] ?? ""));
+  const years = [...lower.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].filter((m) => !boundYears.has(m[1] ?? "")).map((m) => Number(m[1]));
+  const between: { from?: number; to?: number } = {};
+  for (const [, word = "", year] of bounds) {
+    const y = Number(year);
+    if (word === "before" || word === "prior to") between.to = y - 1;
+    else if (word === "until" || word === "till" || word === "by") between.to = y;
+    else between.from = word === "after" ? y + 1 : y;
+  }
+  return { years, yearsBetween: bounds.length === 0 ? null : between, boundYears, boundWords: new Set(bounds.flatMap((m) => (m[1] ?? "").split(" "))) };
 }
 
 /** "which city", "what year", "what is his position": the noun names the answer's type, not its topic. */
@@ -279,37 +296,25 @@ export function readQuestion(question: string, options: ReadOptions): QuestionRe
   const words = repairWords(question, options);
   const text = words.map((w) => w.term).join(" ");
   const expects = expectsOf(words, text, question);
+  const lower = ` ${text} `;
+  const { years, yearsBetween, boundYears, boundWords } = readYears(lower);
   const terms: ReadTerm[] = [];
   const seen = new Set<string>();
   words.forEach((w, position) => {
     const t = w.term;
     if (seen.has(t) || WH.test(t) || (STOPWORDS.has(t) && !/^\d/.test(t)) || (t.length < 2 && !/^\d$/.test(t))) return;
+    // A bound's word ("since") need not be in the answer's sentence.
+    if (boundWords.has(t)) return;
     if (FILLER_NOUNS.has(t) || (TYPE_NOUNS.has(t) && typeNounPosition(words, position))) return;
     // "how long", "how many", "how big": part of the question word.
     if (/^(long|many|much|big|large|high|low|far|often|old)$/.test(t) && words[position - 1]?.term === "how") return;
     // "take place" / "took place": a frame, not a place.
     if (t === "place" && /^(take|takes|took|taking|taken)$/.test(words[position - 1]?.term ?? "")) return;
     seen.add(t);
-    terms.push(readTerm(w, position, options));
+    const term = readTerm(w, position, options);
+    // Nor need the bound's year be written there.
+    terms.push(term.kind === "number" && boundYears.has(term.term) ? { ...term, required: false, weight: term.weight * 0.25 } : term);
   });
-  const lower = ` ${text} `;
-  // "before 2020", "since 2021": a bound on the year, not the year itself.
-  const bounds = [...lower.matchAll(/\b(before|after|since|until|till|prior to|by|from) (19[5-9]\d|20\d\d)\b/g)];
-  const bounded = new Set(bounds.map((m) => m[2]));
-  const years = [...lower.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].filter((m) => !bounded.has(m[1])).map((m) => Number(m[1]));
-  const between: { from?: number; to?: number } = {};
-  for (const m of bounds) {
-    const y = Number(m[2]);
-    if (/^(before|prior to)$/.test(m[1] ?? "")) between.to = y - 1;
-    else if (/^(until|till|by)$/.test(m[1] ?? "")) between.to = y;
-    else if (m[1] === "after") between.from = y + 1;
-    else between.from = y;
-  }
-  const yearsBetween = bounds.length === 0 ? null : between;
-  // The bound's year need not be written in the answer, nor its word ("since") be in the sentence.
-  for (const t of terms) if (t.kind === "number" && bounded.has(t.term)) Object.assign(t, { required: false, weight: t.weight * 0.25 });
-  const boundWords = new Set(bounds.flatMap((m) => (m[1] ?? "").split(" ")));
-  if (boundWords.size > 0) terms.splice(0, terms.length, ...terms.filter((t) => !boundWords.has(t.term)));
   const reading: QuestionReading = {
     text,
     expects,
