@@ -124,11 +124,14 @@ export function findEvidence(options: EvidenceOptions): Evidence[] {
   // Then the rest of the best-ranked articles, as if retrieved last: news often names the
   // signatories or the figures a paragraph below the passage that matched the question.
   // Best-ranked first among those that name every required word of the question ("the 110th ILC").
-  const articles: PassageArticle[] = [];
-  for (const p of passages) if (!articles.some((a) => a.id === p.article.id)) articles.push(p.article);
+  const articles = [...new Map(passages.map((p) => [p.article.id, p.article] as const)).values()];
   const required = options.reading.terms.filter((t) => t.required);
-  const namesAll = (a: PassageArticle) => required.every((t) => mentionedAnywhere(t, options.keysOf(a)) > 0 || options.keysOf(a).mentionsStem(t.stem));
-  const whole = [...articles.filter(namesAll), ...articles.filter((a) => !namesAll(a))].slice(0, WHOLE_ARTICLES);
+  const namesAll = (a: PassageArticle) => {
+    const keys = options.keysOf(a);
+    return required.every((t) => mentionedAnywhere(t, keys) > 0 || keys.mentionsStem(t.stem));
+  };
+  const named = articles.filter(namesAll);
+  const whole = [...named, ...articles.filter((a) => !named.includes(a))].slice(0, WHOLE_ARTICLES);
   // Outside the passages, a sentence must at least use one of the question's ordinary words (names
   // and places go by many spellings, but "signed", "memorandum", "wage" do not): most stop here.
   const contentCues = cuesOf({ ...options.reading, terms: options.reading.terms.filter((t) => t.kind === "content") });
@@ -348,7 +351,8 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     // "President of Kyrgyzstan" is not "Chairman of the Federation of Trade Unions of Kyrgyzstan":
     // a country asked for directly is not bound through a body named before it.
     const namesBody = role.of.some((t) => t.kind !== "place");
-    const throughBody = (p: number) => !namesBody && p > after[0] && own.tokens.slice(after[0] + 1, p).some((x) => BODY_HEADS.has(x.term));
+    const bodyBetween = (from: number, to: number) => own.tokens.slice(from, to).some((x) => BODY_HEADS.has(x.term));
+    const throughBody = (p: number) => !namesBody && p > after[0] && bodyBetween(after[0] + 1, p);
     const bound = (t: ReadTerm) =>
       positionsOf(t, own).some((p) => near(p) && !(t.kind === "place" && throughBody(p))) ||
       (complement !== null && (t.kind === "acronym" || t.kind === "name") && matchTerm(t, complement, termKeys) > 0);
@@ -359,7 +363,7 @@ function roleHolds(reading: QuestionReading, own: SentenceKeys, context: Sentenc
     // A role without "of …" ("its Chairman X") is not bound to a body named elsewhere in the
     // sentence: telling whose it is would need coreference, so only a country from the context binds it.
     // Nor is a role whose "of …" names a body ("Chairman of the Federation of …"): it is that body's.
-    const ofBody = after[1] > after[0] && own.tokens.slice(after[0] + 1, after[1] + 1).some((x) => BODY_HEADS.has(x.term));
+    const ofBody = after[1] > after[0] && bodyBetween(after[0] + 1, after[1] + 1);
     return !otherCountry && !ofBody && role.of.every((t) => t.kind === "place" && context.countries.has(t.country ?? ""));
   });
 }
