@@ -55,8 +55,9 @@ export class ExtractiveReader implements Answerer, Reranker {
   private readonly keyCache = new LRUCache<PassageArticle, ArticleKeysCache>({ max: KEY_CACHE_ARTICLES });
   /** Readings of recent questions per vocabulary (one index generation): a question is read by several stages. */
   private readonly readings = new WeakMap<Vocabulary, LRUCache<string, QuestionReading>>();
-  /** The evidence the re-ranking found, reused when the same question is answered right after. */
+  /** Common words the articles use, filed for two-edit typo repair, per vocabulary (null: no word list). */
   private readonly near = new WeakMap<Vocabulary, NearWords | null>();
+  /** The evidence the re-ranking found, reused when the same question is answered right after. */
   private readonly reranked = new LRUCache<string, { vocabulary: Vocabulary; passages: readonly Passage[]; evidence: Evidence[] }>({ max: 16 });
 
   constructor(private readonly options: ExtractiveReaderOptions = {}) {}

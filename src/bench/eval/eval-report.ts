@@ -6,6 +6,7 @@
 import type { Answer } from "../../core/types.js";
 import type { EvalQuestion } from "./eval-questions.js";
 import type { Score } from "./score-answer.js";
+import { PERTURBATIONS, type Perturbation } from "./perturb-question.js";
 
 export interface EvalResult {
   question: EvalQuestion;
@@ -82,5 +83,26 @@ export function formatReport(results: readonly EvalResult[], options: ReportOpti
       lines.push(`      answer: ${f.answer.answer.slice(0, 300)}`);
     }
   }
+  return lines.join("\n");
+}
+
+/** One rightly answered question asked again as users type it (`npm run eval -- --perturb`). */
+export interface PerturbedResult {
+  id: string;
+  kind: Perturbation;
+  question: string;
+  ok: boolean;
+  answer: string;
+}
+
+/** Per perturbation: how many of the rightly answered questions stay right, and (on dev) which do not. */
+export function formatPerturbed(results: readonly PerturbedResult[], options: { failures: boolean }): string {
+  const lines = ["", "robustness (questions answered right, asked again as users type them):"];
+  for (const kind of PERTURBATIONS) {
+    const of = results.filter((r) => r.kind === kind);
+    const ok = of.filter((r) => r.ok).length;
+    lines.push(`  ${kind.padEnd(12)} ${`${ok}/${of.length}`.padStart(7)}  ${of.length === 0 ? "n/a" : `${((100 * ok) / of.length).toFixed(1)}%`} still right`);
+  }
+  if (options.failures) for (const r of results.filter((x) => !x.ok)) lines.push(`  ${r.id} [${r.kind}] ${r.question}\n      answer: ${r.answer.slice(0, 160)}`);
   return lines.join("\n");
 }
