@@ -8,7 +8,9 @@ import type { Config } from "./config.js";
 import { secretsOf } from "./config.js";
 import { ExtractiveReader } from "./answer/extractive-reader.js";
 import type { Answerer } from "./core/answerer.js";
+import type { ChatModel } from "./core/chat-model.js";
 import type { Embedder } from "./core/embedder.js";
+import type { LanguageDetector } from "./core/language-detector.js";
 import type { Level, Logger } from "./core/logger.js";
 import { silentLogger } from "./core/logger.js";
 import type { QuestionRewriter } from "./core/question-rewriter.js";
@@ -52,20 +54,50 @@ export function createReader(options: { rarity?: WordRarity } = {}): ExtractiveR
   return new ExtractiveReader({ languageDetector: createEldLanguageDetector(), ...(options.rarity === undefined ? {} : { rarity: options.rarity }) });
 }
 
-/** The answerer and follow-up rewriter the configuration asks for (the offline reader by default). */
+/** The chat model of the configured provider (LangChain clients, loaded only in LLM mode). */
+export async function createChatModel(llm: Config["llm"]): Promise<ChatModel> {
+  const options = { baseUrl: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs, maxTokens: llm.maxTokens, temperature: llm.temperature };
+  if (llm.provider === "anthropic") {
+    const { createAnthropicChatModel } = await import("./providers/anthropic-chat-model.js");
+    return createAnthropicChatModel(options);
+  }
+  const { createOpenAIChatModel } = await import("./providers/openai-chat-model.js");
+  return createOpenAIChatModel({ ...options, structured: llm.structured });
+}
+
+export interface Answering {
+  answerer: Answerer;
+  reranker: Reranker;
+  rewriter?: QuestionRewriter;
+  /** Tells the question's language, so the rewriter searches in English for a question in another. */
+  languageDetector?: LanguageDetector;
+}
+
+/**
+ * The answerer and question rewriter the configuration asks for (the offline reader by default).
+ * With `probe`, the model's server is asked first whether it serves the model; when it does not,
+ * the reason is logged (without the key) and the offline reader answers — the bot still starts.
+ */
 export async function createConfiguredAnswering(
   config: Pick<Config, "answerMode" | "llm">,
-  options: { rarity?: WordRarity; logger?: Logger; promptsDir?: string },
-): Promise<{ answerer: Answerer; reranker: Reranker; rewriter?: QuestionRewriter }> {
+  options: { rarity?: WordRarity; logger?: Logger; promptsDir?: string; model?: ChatModel; probe?: boolean },
+): Promise<Answering> {
   const extractive = createReader(options.rarity === undefined ? {} : { rarity: options.rarity });
   if (config.answerMode === "extractive") return { answerer: extractive, reranker: extractive };
-  const [{ createOpenAIChatModel }, { LlmAnswerer }, { LlmQuestionRewriter }, { loadPromptTemplates }] = await Promise.all([
-    import("./providers/openai-chat-model.js"),
+  const model = options.model ?? (await createChatModel(config.llm));
+  if (options.probe === true) {
+    const problem = await model.probe().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (problem !== null) {
+      options.logger?.warn(`LLM mode is off: ${problem}. Answering with the offline reader; fix LLM_* in .env and restart.`);
+      return { answerer: extractive, reranker: extractive };
+    }
+    options.logger?.info("language model ready", { provider: config.llm.provider, model: config.llm.model });
+  }
+  const [{ LlmAnswerer }, { LlmQuestionRewriter }, { loadPromptTemplates }] = await Promise.all([
     import("./answer/llm-answerer.js"),
     import("./answer/llm-question-rewriter.js"),
     import("./answer/prompt-templates.js"),
   ]);
-  const model = createOpenAIChatModel(config.llm);
   const prompts = loadPromptTemplates(options.promptsDir);
   return {
     reranker: extractive,
@@ -77,6 +109,7 @@ export async function createConfiguredAnswering(
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     }),
     rewriter: new LlmQuestionRewriter({ model, prompts, timeoutMs: config.llm.timeoutMs }),
+    languageDetector: createEldLanguageDetector(),
   };
 }
 
@@ -103,6 +136,9 @@ export interface OpenServiceOptions {
   /** Default: the answerer when it is the offline reader, else a new reader. Pass null for plain retrieval order. */
   reranker?: Reranker | null;
   rewriter?: QuestionRewriter;
+  languageDetector?: LanguageDetector;
+  /** The embeddings understand other languages: retrieval also searches with the question as asked. */
+  multilingualSearch?: boolean;
   memory?: { turns: number; ttlMs: number };
   maxQuestionLength?: number;
   logger?: Logger;
@@ -122,6 +158,8 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
     answerer,
     ...(reranker === undefined ? {} : { reranker }),
     ...(options.rewriter === undefined ? {} : { rewriter: options.rewriter }),
+    ...(options.languageDetector === undefined ? {} : { languageDetector: options.languageDetector }),
+    ...(options.multilingualSearch === true ? { multilingualSearch: true } : {}),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
     ...(rarity === undefined ? {} : { rarity }),
@@ -133,12 +171,12 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
 /** The answer service exactly as the configuration describes it (embeddings, answer mode, memory). */
 export async function openConfiguredService(
   config: Config,
-  options: { logger: Logger; indexDir?: string; watch?: boolean; memory?: { turns: number; ttlMs: number }; ensureFresh?: boolean },
+  options: { logger: Logger; indexDir?: string; watch?: boolean; memory?: { turns: number; ttlMs: number }; ensureFresh?: boolean; probe?: boolean },
 ): Promise<DossierAnswerService> {
   const { embedder, rarity } = await createConfiguredEmbedder(config, options.logger);
   const indexDir = options.indexDir ?? config.indexDir;
   if (options.ensureFresh === true) await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger });
-  const answering = await createConfiguredAnswering(config, { rarity, logger: options.logger });
+  const answering = await createConfiguredAnswering(config, { rarity, logger: options.logger, probe: options.probe ?? true });
   return openAnswerService({
     indexDir,
     embedder,
@@ -149,6 +187,8 @@ export async function openConfiguredService(
     answerer: answering.answerer,
     reranker: answering.reranker,
     ...(answering.rewriter === undefined ? {} : { rewriter: answering.rewriter }),
+    ...(answering.languageDetector === undefined ? {} : { languageDetector: answering.languageDetector }),
+    multilingualSearch: config.embeddings.multilingual,
     ...(options.watch === undefined ? {} : { watch: options.watch }),
   });
 }

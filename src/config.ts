@@ -7,7 +7,6 @@ import dotenv from "dotenv";
 import type { DiscordConfig } from "./adapters/discord/discord-config.js";
 import type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
 import { AppError } from "./core/errors.js";
-import type { OpenAIChatModelOptions } from "./providers/openai-chat-model.js";
 import type { OpenAIEmbedderOptions } from "./providers/openai-embedder.js";
 
 export type AnswerMode = "extractive" | "llm";
@@ -17,11 +16,27 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 export type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
 export type { DiscordConfig } from "./adapters/discord/discord-config.js";
 
-/** The language model (ANSWER_MODE=llm): the OpenAI-compatible provider's options. */
-export type LlmConfig = OpenAIChatModelOptions;
+export type LlmProvider = "openai" | "anthropic";
+
+/** The language model (ANSWER_MODE=llm): which provider, and its options. */
+export interface LlmConfig {
+  /** `openai`: any OpenAI-compatible server (OpenAI, Ollama, llama.cpp server, vLLM, LM Studio); `anthropic`: the Messages API. */
+  provider: LlmProvider;
+  /** Base URL of the server; null for the provider's hosted API. */
+  baseUrl: string | null;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
+  maxTokens: number;
+  temperature: number;
+  /** How the answer object is asked for: tool calling, or JSON in the reply (servers without tools). */
+  structured: "tools" | "json";
+}
 
 export interface EmbeddingsConfig extends OpenAIEmbedderOptions {
   kind: EmbeddingsKind;
+  /** The embeddings understand other languages: retrieval also searches with the question as asked. */
+  multilingual: boolean;
 }
 
 export interface Config {
@@ -158,20 +173,25 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
         };
 
   const answerMode = r.oneOf("ANSWER_MODE", ["extractive", "llm"] as const, "extractive");
+  const provider = r.oneOf("LLM_PROVIDER", ["openai", "anthropic"] as const, "openai");
   const llm: LlmConfig = {
+    provider,
     baseUrl: r.url("LLM_BASE_URL"),
     apiKey: r.str("LLM_API_KEY"),
-    model: r.str("LLM_MODEL") ?? "gpt-4o-mini",
+    model: r.str("LLM_MODEL") ?? (provider === "anthropic" ? "claude-haiku-4-5" : "gpt-4o-mini"),
     timeoutMs: r.int("LLM_TIMEOUT_MS", 20_000, 100, 600_000),
     maxTokens: r.int("LLM_MAX_TOKENS", 400, 16, 32_000),
     temperature: r.num("LLM_TEMPERATURE", 0, 0, 2),
+    structured: r.oneOf("LLM_STRUCTURED", ["tools", "json"] as const, "tools"),
   };
   if (answerMode === "llm" && llm.baseUrl === null && llm.apiKey === null) {
     r.problems.push("ANSWER_MODE=llm needs LLM_BASE_URL (a local server) or LLM_API_KEY (a hosted API)");
   }
 
+  const embeddingsKind = r.oneOf("EMBEDDINGS", ["local", "openai"] as const, "local");
   const embeddings: EmbeddingsConfig = {
-    kind: r.oneOf("EMBEDDINGS", ["local", "openai"] as const, "local"),
+    kind: embeddingsKind,
+    multilingual: r.bool("EMBEDDINGS_MULTILINGUAL", embeddingsKind === "openai"),
     baseUrl: r.url("EMBEDDINGS_BASE_URL"),
     model: r.str("EMBEDDINGS_MODEL"),
     apiKey: r.str("EMBEDDINGS_API_KEY"),

@@ -1,8 +1,10 @@
 /**
  * Keeps a generated answer honest. Every `[n]` must point at a passage the model was given;
  * markers that point nowhere are removed. Each surviving citation quotes, verbatim, the sentence
- * of its passage that best supports the answer sentence(s) citing it. No valid citation → the
- * answer is not grounded.
+ * the model said it relied on (`chosen`, verified by the caller against the article), or without
+ * that, the sentence of its passage that best supports the answer sentence(s) citing it. A sentence
+ * stating a number that none of its cited articles contains is dropped (an invented figure). No
+ * valid citation → the answer is not grounded.
  */
 import type { PassageArticle } from "../core/passage.js";
 import type { Citation } from "../core/types.js";
@@ -17,6 +19,14 @@ export interface NumberedPassage {
   article: PassageArticle;
   start: number;
   end: number;
+}
+
+/** The sentence(s) of a passage's article the model quoted for marker `n`, verified to be there. */
+export interface ChosenQuote {
+  start: number;
+  end: number;
+  /** The model's translation of the quote into the asker's language. */
+  translation?: string;
 }
 
 export interface CheckedAnswer {
@@ -54,15 +64,45 @@ function answerSentences(text: string): string[] {
   return text.split(/(?<=[.!?。؟](?:\s*\[[\d,;\s]+\])*)\s+/u).filter((s) => s.trim() !== "");
 }
 
-export function checkCitations(text: string, passages: readonly NumberedPassage[]): CheckedAnswer {
+/** Eastern Arabic and Persian digits as ASCII, so "۱۴۰۴" meets "1404". */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
+}
+
+/** The figures a sentence states (two digits or more, separators dropped: "85,000" → "85000"). */
+function figures(text: string): string[] {
+  return [...asciiDigits(text).matchAll(/\d[\d,.\s\u00a0\u202f]*\d/g)].map((m) => m[0].replace(/[^\d]/g, "")).filter((d) => d.length >= 2);
+}
+
+/** Marker numbers of a sentence that point at given passages. */
+function markersOf(sentence: string, byN: ReadonlyMap<number, NumberedPassage>): number[] {
+  const ns: number[] = [];
+  for (const m of sentence.matchAll(/\d+/g)) {
+    const inMarker = /\[[\d,;\s]*$/.test(sentence.slice(0, m.index)) && /^[\d,;\s]*\]/.test(sentence.slice(m.index));
+    const n = Number(m[0]);
+    if (inMarker && byN.has(n)) ns.push(n);
+  }
+  return ns;
+}
+
+/** A sentence is kept unless it states a figure that none of the articles it cites contains. */
+function figuresBacked(sentence: string, ns: readonly number[], byN: ReadonlyMap<number, NumberedPassage>): boolean {
+  const stated = figures(sentence.replace(MARKER_GROUP, " "));
+  if (stated.length === 0 || ns.length === 0) return true;
+  const sources = ns.map((n) => byN.get(n)?.article).map((a) => asciiDigits(a === undefined ? "" : `${a.title} ${a.date ?? ""} ${a.date?.replace(/-/g, "") ?? ""} ${a.text}`).replace(/(\d)[,.\s\u00a0\u202f](?=\d)/g, "$1"));
+  return stated.every((f) => sources.some((t) => t.includes(f)));
+}
+
+export function checkCitations(text: string, passages: readonly NumberedPassage[], chosen?: ReadonlyMap<number, ChosenQuote>): CheckedAnswer {
   const byN = new Map(passages.map((p) => [p.n, p]));
+  // With the model's own quotes, a marker without a verified quote points nowhere.
+  const usable = chosen === undefined ? byN : new Map([...byN].filter(([n]) => chosen.has(n)));
+  const sentences = answerSentences(text).filter((s) => figuresBacked(s, markersOf(s, usable), byN));
+  text = sentences.join(" ");
   const claimsFor = new Map<number, string[]>();
-  for (const sentence of answerSentences(text)) {
+  for (const sentence of sentences) {
     const claim = sentence.replace(MARKER_GROUP, " ");
-    for (const m of sentence.matchAll(/\d+/g)) {
-      const inMarker = /\[[\d,;\s]*$/.test(sentence.slice(0, m.index)) && /^[\d,;\s]*\]/.test(sentence.slice(m.index));
-      const n = Number(m[0]);
-      if (!inMarker || !byN.has(n)) continue;
+    for (const n of markersOf(sentence, usable)) {
       const list = claimsFor.get(n) ?? [];
       list.push(claim);
       claimsFor.set(n, list);
@@ -77,7 +117,8 @@ export function checkCitations(text: string, passages: readonly NumberedPassage[
     if (renumber.has(n)) continue;
     const passage = byN.get(n);
     if (passage === undefined) continue;
-    const span = bestSentence(passage, claimsFor.get(n) ?? []);
+    const picked = chosen?.get(n);
+    const span = picked ?? bestSentence(passage, claimsFor.get(n) ?? []);
     const quote = normalizeWhitespace(passage.article.text.slice(span.start, span.end));
     const same = citations.find((c) => c.path === passage.article.path && c.quote === quote);
     if (same !== undefined) {
@@ -92,6 +133,7 @@ export function checkCitations(text: string, passages: readonly NumberedPassage[
       url: passage.article.url,
       path: passage.article.path,
       quote,
+      ...(picked?.translation === undefined ? {} : { translation: picked.translation }),
     };
     citations.push(c);
     renumber.set(n, c.n);

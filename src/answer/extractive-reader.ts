@@ -13,9 +13,9 @@ import type { Reranker } from "../core/reranker.js";
 import type { Vocabulary } from "../core/vocabulary.js";
 import type { WordRarity } from "../core/word-rarity.js";
 import { withoutDateline } from "../text/dateline.js";
-import { languageCue } from "../text/language-cues.js";
 import { normalizeTerm } from "../text/tokenize.js";
 import { TermKeys } from "../text/term-keys.js";
+import { questionLanguage } from "../text/question-language.js";
 import { refusal } from "./not-covered.js";
 import { collectionAnswer } from "./reader/collection-answer.js";
 import { composeAnswer } from "./reader/compose-answer.js";
@@ -83,7 +83,7 @@ export class ExtractiveReader implements Answerer, Reranker {
   }
 
   async answer(input: AnswerInput): Promise<DraftAnswer> {
-    const language = await this.languageOf(input.question);
+    const language = input.language ?? (await questionLanguage(input.question, this.options.languageDetector));
     if (language !== "en") return refusal("unsupported_language", language ?? undefined);
     const reading = this.read(input.question, input.vocabulary);
     if (reading.offTopic) return refusal("out_of_scope", "en");
@@ -205,15 +205,6 @@ export class ExtractiveReader implements Answerer, Reranker {
       this.near.set(vocabulary, near);
     }
     return near ?? undefined;
-  }
-
-  /** "en" for English, another ISO code, or null when another language is certain but not which. */
-  private async languageOf(question: string): Promise<string | null> {
-    const cue = languageCue(question);
-    if (cue === "english") return "en";
-    const detected = this.options.languageDetector === undefined ? null : await this.options.languageDetector.detect(question).catch(() => null);
-    if (cue === "unclear") return detected === null || detected === "en" ? "en" : detected;
-    return detected === "en" ? null : detected;
   }
 
   /** Whether a question no article answers is still about their world (not covered) or not at all (out of scope). */

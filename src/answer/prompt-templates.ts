@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 export interface PromptTemplates {
   system: string;
   answer: string;
-  rewriteFollowUp: string;
+  /** Follow-up made standalone + English search query, in one call. */
+  rewriteQuestion: string;
 }
 
 /** The project's `prompts/` folder. */
@@ -18,7 +19,7 @@ export const DEFAULT_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(impor
 
 export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTemplates {
   const read = (name: string) => fs.readFileSync(path.join(dir, name), "utf8").trim();
-  return { system: read("system.md"), answer: read("answer.md"), rewriteFollowUp: read("rewrite-followup.md") };
+  return { system: read("system.md"), answer: read("answer.md"), rewriteQuestion: read("rewrite-question.md") };
 }
 
 /** Replaces `{{name}}` with `values[name]`; unknown placeholders are an error (a typo in a prompt file). */

@@ -19,6 +19,12 @@ export interface AnswerInput {
   /** Earlier turns, oldest first, for answerers that can use them. */
   history?: { question: string; answer: string }[];
   signal?: AbortSignal;
+  /** The question's language (ISO 639-1) when the service detected it: an LLM answerer answers in it. */
+  language?: string;
+  /** The standalone English search query the question was rewritten to (cross-lingual questions, follow-ups). */
+  searchQuery?: string;
+  /** Called with the draft answer so far while a model writes it (see `AskContext.onDraft`). */
+  onDraft?: (draft: string) => void;
 }
 
 export interface DraftAnswer {

@@ -46,12 +46,21 @@ export interface Citation {
   path: string;
   /** Copied verbatim from the article (after whitespace normalisation it is found in its text). */
   quote: string;
+  /**
+   * The model's translation of the quote into the asker's language (LLM mode, when the question is
+   * not in the article's language). Shown under the quote and marked as a translation; never checked
+   * against the article, unlike `quote`.
+   */
+  translation?: string;
 }
 
 export interface AnswerTimings {
+  /** Up to the retrieved passages (including the model's rewrite of the question, when one ran). */
   retrieveMs: number;
   answerMs: number;
   totalMs: number;
+  /** The model call that made the question standalone and English (LLM mode, follow-ups and other languages). */
+  rewriteMs?: number;
 }
 
 /** Why an answer is not grounded (DESIGN.md "Answer JSON"). */
@@ -94,6 +103,12 @@ export interface AskContext {
   filter?: RetrievalFilter;
   /** Aborts the work when the user or the platform gives up. */
   signal?: AbortSignal;
+  /**
+   * Streams a language model's answer while it is written: called with the whole draft so far
+   * (unchecked: its citations are not verified yet), at most as often as text arrives. The answer
+   * `ask` resolves to is the checked one, which replaces the draft — it may differ, or be a refusal.
+   */
+  onDraft?: (draft: string) => void;
 }
 
 /** Summary of one indexed article, for `/sources` and `/start`. */

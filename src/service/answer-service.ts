@@ -7,6 +7,7 @@
  */
 import type { Answerer } from "../core/answerer.js";
 import type { ConversationStore } from "../core/conversation-store.js";
+import type { LanguageDetector } from "../core/language-detector.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import type { QuestionRewriter } from "../core/question-rewriter.js";
@@ -15,6 +16,7 @@ import type { Retriever } from "../core/retriever.js";
 import type { Answer, AnswerService, AskContext, CorpusInfo } from "../core/types.js";
 import type { WordRarity } from "../core/word-rarity.js";
 import { readQuestion } from "../answer/reader/question-reading.js";
+import { questionLanguage } from "../text/question-language.js";
 import { TermKeys } from "../text/term-keys.js";
 import { pickArticleMeta } from "../index/article-record.js";
 import type { LoadedIndex } from "../index/loaded-index.js";
@@ -37,6 +39,13 @@ export interface AnswerServiceOptions {
   logger?: Logger;
   maxQuestionLength?: number;
   rewriter?: QuestionRewriter;
+  /** Tells the question's language (with a rewriter, a question in another language is searched in English). */
+  languageDetector?: LanguageDetector;
+  /**
+   * The embeddings understand other languages (remote multilingual models): retrieval also uses
+   * the question as asked, beside the English search query.
+   */
+  multilingualSearch?: boolean;
   /** Calls `onChange` when the index on disk changes; returns an unsubscribe function. */
   watch?: (onChange: () => void) => () => void;
 }
@@ -94,21 +103,25 @@ export class DossierAnswerService implements AnswerService {
     const key = context.conversationId;
     const history = key === undefined || memory === undefined ? [] : await memory.get(key);
     const signal = context.signal;
+    const language = this.options.rewriter === undefined && this.options.languageDetector === undefined ? undefined : await questionLanguage(question, this.options.languageDetector);
     const answer = await this.holder.use(async ({ index, retriever }) => {
       const rarity = this.options.rarity;
       const resolved = await resolveFollowUp({
         question,
         history,
+        ...(language === undefined ? {} : { language }),
         refersBack: (q) => readQuestion(q, { vocabulary: index.vocabulary, keys: this.keys, ...(rarity === undefined ? {} : { rarity }) }).refersBack,
         logger: this.logger,
         ...(this.options.rewriter === undefined ? {} : { rewriter: this.options.rewriter }),
         ...(signal === undefined ? {} : { signal }),
       });
+      const crossLingual = resolved.searchQuery !== undefined && language !== "en" && language !== undefined;
       const passages = await findPassages({
         retriever,
         vocabulary: index.vocabulary,
-        question: resolved.question,
-        retrievalText: resolved.retrievalText,
+        // The reader's re-ranking and repair read English: give them the English query.
+        question: crossLingual ? (resolved.searchQuery ?? resolved.question) : resolved.question,
+        retrievalText: crossLingual && this.options.multilingualSearch === true ? `${resolved.retrievalText}\n${question}` : resolved.retrievalText,
         boostPaths: resolved.boostPaths,
         followUp: resolved.followUp !== undefined,
         ...(this.options.reranker === undefined ? {} : { reranker: this.options.reranker }),
@@ -123,6 +136,9 @@ export class DossierAnswerService implements AnswerService {
         ...(resolved.followUp === undefined ? {} : { followUp: { ...resolved.followUp, previousPaths: [...resolved.boostPaths] } }),
         history: history.map((t) => ({ question: t.question, answer: t.answer.answer })),
         ...(signal === undefined ? {} : { signal }),
+        ...(language === undefined || language === null ? {} : { language }),
+        ...(resolved.searchQuery === undefined ? {} : { searchQuery: resolved.searchQuery }),
+        ...(context.onDraft === undefined ? {} : { onDraft: context.onDraft }),
       });
       const done = performance.now();
       const result: Answer = {
@@ -131,8 +147,13 @@ export class DossierAnswerService implements AnswerService {
         grounded: draft.grounded,
         citations: draft.citations,
         ...(draft.reason === undefined ? {} : { reason: draft.reason }),
-        ...(draft.language === undefined ? {} : { language: draft.language }),
-        timings: { retrieveMs: round(retrievedAt - started), answerMs: round(done - retrievedAt), totalMs: round(done - started) },
+        ...(draft.language === undefined ? (language === undefined || language === null ? {} : { language }) : { language: draft.language }),
+        timings: {
+          retrieveMs: round(retrievedAt - started),
+          answerMs: round(done - retrievedAt),
+          totalMs: round(done - started),
+          ...(resolved.rewriteMs === undefined ? {} : { rewriteMs: resolved.rewriteMs }),
+        },
       };
       return { result, remembered: resolved.remembered };
     });

@@ -39,3 +39,40 @@ describe("checkCitations", () => {
     expect(checkCitations("No citation at all.", passages).grounded).toBe(false);
   });
 });
+
+describe("checkCitations with the model's own quotes", () => {
+  const riga = { start: 0, end: "The union met in Riga.".length };
+  it("quotes the verified sentence the model chose, with its translation, and drops markers without one", () => {
+    const chosen = new Map([[1, { ...riga, translation: "Профсоюз встретился в Риге." }]]);
+    const r = checkCitations("Профсоюз встретился в Риге [1]. Забастовка длилась два дня [2].", passages, chosen);
+    expect(r.citations).toHaveLength(1);
+    expect(r.citations[0]).toMatchObject({ n: 1, path: "a.md", quote: "The union met in Riga.", translation: "Профсоюз встретился в Риге." });
+    expect(r.answer).toBe("Профсоюз встретился в Риге [1]. Забастовка длилась два дня.");
+  });
+
+  it("is not grounded when no marker has a verified quote", () => {
+    const r = checkCitations("The strike ended [2].", passages, new Map());
+    expect(r.grounded).toBe(false);
+    expect(r.citations).toEqual([]);
+  });
+});
+
+describe("checkCitations and figures", () => {
+  const c = article("c.md", "Wages rose to 85,000 manat in 2023. The rise was agreed by the council.");
+  const withC: NumberedPassage[] = [{ n: 1, article: c, start: 0, end: c.text.length }, ...passages.slice(1)];
+  it("keeps a sentence whose figures its cited article states, separators and Persian digits aside", () => {
+    expect(checkCitations("Wages rose to 85000 manat [1].", withC).grounded).toBe(true);
+    expect(checkCitations("دستمزد به ۸۵۰۰۰ منات رسید [1].", withC).grounded).toBe(true);
+  });
+
+  it("drops a sentence stating a figure none of its cited articles has", () => {
+    const r = checkCitations("Wages rose to 95,000 manat [1]. The council agreed the rise [1].", withC);
+    expect(r.answer).toBe("The council agreed the rise [1].");
+    expect(checkCitations("Wages rose to 95,000 manat [1].", withC).grounded).toBe(false);
+  });
+
+  it("counts the article's date as stated: a year from the dateline is not invented", () => {
+    const d = article("d.md", "The union met in Riga.");
+    expect(checkCitations("The union met in Riga in 2024 [1].", [{ n: 1, article: d, start: 0, end: d.text.length }]).grounded).toBe(true);
+  });
+});

@@ -34,14 +34,14 @@ describe("loadPromptTemplates", () => {
     expect(t.system).toBe(fs.readFileSync(path.resolve("prompts/system.md"), "utf8").trim());
     expect(t.answer).toContain("{{passages}}");
     expect(t.answer).toContain("{{question}}");
-    expect(t.rewriteFollowUp).toContain("{{history}}");
+    expect(t.rewriteQuestion).toContain("{{history}}");
   });
 
   it("reads and trims the three files of another folder", () => {
     fs.writeFileSync(path.join(tmp, "system.md"), "\n  system text \n");
     fs.writeFileSync(path.join(tmp, "answer.md"), "answer {{question}}\n");
-    fs.writeFileSync(path.join(tmp, "rewrite-followup.md"), "rewrite\n\n");
-    expect(loadPromptTemplates(tmp)).toEqual({ system: "system text", answer: "answer {{question}}", rewriteFollowUp: "rewrite" });
+    fs.writeFileSync(path.join(tmp, "rewrite-question.md"), "rewrite\n\n");
+    expect(loadPromptTemplates(tmp)).toEqual({ system: "system text", answer: "answer {{question}}", rewriteQuestion: "rewrite" });
   });
 
   it("fails when a file is missing", () => {

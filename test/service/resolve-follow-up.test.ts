@@ -42,18 +42,20 @@ describe("resolveFollowUp", () => {
   });
 
   it("uses the rewriter's standalone question and boosts the previous answer's articles", async () => {
-    const rewrite = vi.fn(async () => "What did the Kyrgyz federation sign?");
+    const rewrite = vi.fn(async () => ({ standalone: "What did the Kyrgyz federation sign?", search: "Kyrgyz federation signed" }));
     const r = await resolve({ question: "What did his federation sign?", rewriter: { rewrite } });
     expect(r).toEqual({
       question: "What did the Kyrgyz federation sign?",
-      retrievalText: "What did the Kyrgyz federation sign?",
+      retrievalText: "Kyrgyz federation signed",
+      searchQuery: "Kyrgyz federation signed",
       boostPaths: new Set(["kyrgyz.md", "kyrgyz-2.md"]),
       remembered: "What did the Kyrgyz federation sign?",
+      rewriteMs: expect.any(Number),
     });
   });
 
   it("boosts nothing when the rewriter returns the question unchanged, even if it seems to refer back", async () => {
-    const rewriter: QuestionRewriter = { rewrite: async (q) => q };
+    const rewriter: QuestionRewriter = { rewrite: async ({ question }) => ({ standalone: question, search: question }) };
     const r = await resolve({ question: "Who is he?", rewriter });
     expect(r.question).toBe("Who is he?");
     expect(r.retrievalText).toBe("Who is he?");
@@ -62,23 +64,41 @@ describe("resolveFollowUp", () => {
   });
 
   it("gives the rewriter the history as {question, answer}, oldest first, and the signal", async () => {
-    const rewrite = vi.fn(async () => "standalone");
+    const rewrite = vi.fn(async () => ({ standalone: "standalone", search: "standalone" }));
     const signal = new AbortController().signal;
-    await resolve({ question: "And his deputy?", rewriter: { rewrite }, signal });
-    expect(rewrite).toHaveBeenCalledWith(
-      "And his deputy?",
-      [
+    await resolve({ question: "And his deputy?", rewriter: { rewrite }, signal, language: "en" });
+    expect(rewrite).toHaveBeenCalledWith({
+      question: "And his deputy?",
+      history: [
         { question: "Where was the conference held?", answer: "In Geneva [1]." },
         { question: "Who chairs the Kyrgyz federation?", answer: "Jumadilde [1] [2]." },
       ],
+      language: "en",
       signal,
-    );
+    });
   });
 
-  it("does not call the rewriter without history", async () => {
-    const rewrite = vi.fn(async () => "standalone");
+  it("does not call the rewriter for a first question in English (or of unknown language)", async () => {
+    const rewrite = vi.fn(async () => ({ standalone: "standalone", search: "standalone" }));
+    await resolve({ question: "Who is he?", history: [], rewriter: { rewrite }, language: "en" });
     await resolve({ question: "Who is he?", history: [], rewriter: { rewrite } });
     expect(rewrite).not.toHaveBeenCalled();
+  });
+
+  it("searches a first question in another language with the model's English query, and answers it as asked", async () => {
+    const rewrite = vi.fn(async () => ({ standalone: "Кто возглавляет федерацию профсоюзов Кыргызстана?", search: "Who heads the Federation of Trade Unions of Kyrgyzstan?" }));
+    const r = await resolve({ question: "Кто возглавляет федерацию профсоюзов Кыргызстана?", history: [], rewriter: { rewrite }, language: "ru" });
+    expect(rewrite).toHaveBeenCalledWith(expect.objectContaining({ language: "ru", history: [] }));
+    expect(r.question).toBe("Кто возглавляет федерацию профсоюзов Кыргызстана?");
+    expect(r.retrievalText).toBe("Who heads the Federation of Trade Unions of Kyrgyzstan?");
+    expect(r.searchQuery).toBe("Who heads the Federation of Trade Unions of Kyrgyzstan?");
+    expect(r.boostPaths.size).toBe(0);
+  });
+
+  it("takes a question in another language as asked when the rewrite fails and there is no history", async () => {
+    const rewriter: QuestionRewriter = { rewrite: async () => Promise.reject(new Error("HTTP 500")) };
+    const r = await resolve({ question: "Kim rəhbərlik edir?", history: [], rewriter, language: "az" });
+    expect(r).toEqual({ question: "Kim rəhbərlik edir?", retrievalText: "Kim rəhbərlik edir?", boostPaths: new Set(), remembered: "Kim rəhbərlik edir?" });
   });
 
   it("falls back to the previous question and warns when the rewriter fails", async () => {

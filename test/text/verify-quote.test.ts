@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoteIsVerbatim } from "../../src/text/verify-quote.js";
+import { locateQuote, quoteIsVerbatim } from "../../src/text/verify-quote.js";
 
 const ARTICLE = "Baku, November 4, AZERTAC\n\nA meeting was held at the Confederation.\nIt discussed   wages and\ntraining.";
 
@@ -31,5 +31,21 @@ describe("quoteIsVerbatim", () => {
     expect(quoteIsVerbatim("", ARTICLE)).toBe(false);
     expect(quoteIsVerbatim(" \n\t", ARTICLE)).toBe(false);
     expect(quoteIsVerbatim("", "")).toBe(false);
+  });
+});
+
+describe("locateQuote", () => {
+  const text = "Baku, 4 November.\nThe Federation’s  chairman —\nMuradil Jumadilde — spoke.";
+  it("finds a quote across line breaks and double spaces, with the original's offsets", () => {
+    const at = locateQuote("The Federation’s chairman — Muradil Jumadilde", text);
+    expect(at).not.toBeNull();
+    expect(text.slice(at!.start, at!.end)).toBe("The Federation’s  chairman —\nMuradil Jumadilde");
+  });
+
+  it("matches retyped quotes and dashes, but no other change", () => {
+    expect(locateQuote("The Federation's chairman - Muradil", text)).not.toBeNull();
+    expect(locateQuote("The Federation's chairman, Muradil", text)).toBeNull();
+    expect(locateQuote("the federation’s chairman", text)).toBeNull();
+    expect(locateQuote("   ", text)).toBeNull();
   });
 });
