@@ -34,11 +34,14 @@ export class FakeAnswerService implements AnswerService {
   readonly memory = new ConversationMemory({ turns: 5, ttlMs: 60_000 });
   /** When set, `ask` waits for this before answering (to hold answers in flight). */
   gate: Promise<void> | null = null;
+  /** When set, answers instead of the built-in answers (e.g. streaming drafts through `context.onDraft` first). */
+  respond: ((question: string, context: AskContext | undefined) => Promise<Answer>) | null = null;
 
   async ask(question: string, context?: AskContext): Promise<Answer> {
     this.asks.push({ question, context });
     if (this.gate !== null) await untilOrAborted(this.gate, context?.signal);
     context?.signal?.throwIfAborted();
+    if (this.respond !== null) return this.respond(question, context);
     if (question.includes("FAIL")) {
       throw new Error(`index exploded at /secret/path (token ${"x".repeat(3)})`);
     }

@@ -2,7 +2,9 @@
  * A fake Discord on 127.0.0.1: the REST routes the bot calls and a JSON gateway (HELLO, IDENTIFY,
  * heartbeat ACK, READY, GUILD_CREATE, RESUME with replay, dispatches). The unmodified discord.js
  * client is pointed at it through `rest.api`, exactly as a REST proxy would be used in production.
- * Every request is recorded with its arrival time, so tests can assert on what the bot sent.
+ * Every request is recorded with its arrival time, so tests can assert on what the bot sent; bot
+ * messages can be edited and deleted (channel messages and interaction responses), and any request
+ * can be made to fail (a 429 with `Retry-After`, a 404) with `failNext`.
  */
 import { EventEmitter } from "node:events";
 import http from "node:http";
@@ -272,6 +274,15 @@ export class FakeDiscord {
     if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
       return { status: 200, body: this.createBotMessage(m[1] ?? "", this.guildOf(m[1] ?? ""), request.body) };
     }
+    if ((method === "PATCH" || method === "DELETE") && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
+      const message = this.botMessages.get(m[2] ?? "");
+      if (message === undefined || message.channel_id !== m[1]) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
+      if (method === "DELETE") {
+        this.botMessages.delete(m[2] ?? "");
+        return { status: 204, body: null };
+      }
+      return { status: 200, body: this.editBotMessage(message, request.body) };
+    }
     if (method === "POST" && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       const interaction = this.interactions.get(m[2] ?? "");
       if (interaction === undefined) return { status: 404, body: { message: "Unknown interaction", code: 10062 } };
@@ -289,6 +300,10 @@ export class FakeDiscord {
       if (method === "PATCH" && m[3] === "@original") {
         return { status: 200, body: this.createBotMessage(interaction.channelId, interaction.guildId, request.body, interaction.originalId) };
       }
+      if (method === "DELETE" && m[3] === "@original") {
+        this.botMessages.delete(interaction.originalId);
+        return { status: 204, body: null };
+      }
       if (method === "POST" && m[3] === undefined) {
         return { status: 200, body: this.createBotMessage(interaction.channelId, interaction.guildId, request.body) };
       }
@@ -299,6 +314,14 @@ export class FakeDiscord {
   private guildOf(channelId: string): string | null {
     const guild = this.guilds.find((g) => g.channelIds.includes(channelId) || g.threads.some(([id]) => id === channelId));
     return guild?.id ?? null;
+  }
+
+  /** Applies a PATCH to a bot message, as Discord does: given fields replaced, `edited_timestamp` set. */
+  private editBotMessage(message: Record<string, unknown>, body: Record<string, unknown> | null): Record<string, unknown> {
+    if (typeof body?.content === "string") message.content = body.content;
+    if (typeof body?.flags === "number") message.flags = body.flags;
+    message.edited_timestamp = new Date().toISOString();
+    return message;
   }
 
   private createBotMessage(channelId: string, guildId: string | null, body: Record<string, unknown> | null, id = snowflake()): Record<string, unknown> {

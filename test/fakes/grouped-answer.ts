@@ -52,3 +52,14 @@ export function notCoveredAnswer(): Answer {
     language: "en",
   };
 }
+
+/** An LLM-mode answer to a Russian question: the quote in English, with the model's translation. */
+export function translatedAnswer(): Answer {
+  const [, kyrgyz] = GROUPED_CITATIONS;
+  return groupedAnswer({
+    question: "Кто возглавляет Федерацию профсоюзов Кыргызстана?",
+    answer: "Мурадил Джумадилде [1].",
+    citations: [{ ...kyrgyz!, n: 1, translation: "Мурадил Джумадилде, председатель Федерации профсоюзов Кыргызстана, поделился мнением о развитии сотрудничества." }],
+    language: "ru",
+  });
+}

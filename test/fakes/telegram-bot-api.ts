@@ -1,7 +1,9 @@
 /**
  * A fake Telegram Bot API server on 127.0.0.1 for driving the unmodified telegraf client through
  * `telegram.apiRoot`: getMe, getUpdates (long poll with offsets), sendMessage (validating HTML like
- * Telegram), sendChatAction, setMyCommands, deleteWebhook, setWebhook, and errors on demand.
+ * Telegram), sendMessageDraft (private chats only; can be switched off like an older server),
+ * editMessageText, deleteMessage, sendChatAction, setMyCommands, deleteWebhook, setWebhook, and
+ * errors on demand (the next call of a method, or its n-th call).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,6 +29,26 @@ export interface SentMessage {
   at: number;
 }
 
+/** A `sendMessageDraft` call as accepted. */
+export interface DraftCall {
+  chatId: number;
+  draftId: number;
+  text: string;
+  parseMode: string | undefined;
+  threadId: number | undefined;
+  at: number;
+}
+
+/** An accepted `editMessageText`: what the message said after it. */
+export interface MessageEdit {
+  messageId: number;
+  chatId: number;
+  raw: string;
+  text: string;
+  parseMode: string | undefined;
+  at: number;
+}
+
 export interface UserMessageInput { chat: FakeChat; from: FakeUser; text?: string; extra?: Record<string, unknown> }
 
 export interface FakeError { error_code: number; description: string; parameters?: { retry_after?: number } }
@@ -40,7 +62,13 @@ interface PendingPoll { offset: number; limit: number; res: http.ServerResponse;
 
 export class FakeTelegramBotApi {
   readonly calls: ApiCall[] = [];
+  /** The bot's messages as they are now: edits applied, deleted ones removed (they move to `deleted`). */
   readonly sent: SentMessage[] = [];
+  readonly drafts: DraftCall[] = [];
+  readonly edits: MessageEdit[] = [];
+  readonly deleted: SentMessage[] = [];
+  /** Set to false to answer sendMessageDraft like a Bot API server that predates it (404). */
+  supportsDrafts = true;
   /** When each incoming message was pushed, by `${chatId}:${messageId}`. */
   readonly pushedAt = new Map<string, number>();
   readonly bot: { id: number; username: string };
@@ -49,6 +77,7 @@ export class FakeTelegramBotApi {
   private readonly updates: Record<string, unknown>[] = [];
   private readonly polls = new Set<PendingPoll>();
   private readonly failures: { method: string; error: FakeError }[] = [];
+  private readonly failuresAt: { method: string; call: number; error: FakeError }[] = [];
   private readonly listeners = new Set<() => void>();
   private nextUpdateId = 1;
   private nextMessageId = 1000;
@@ -78,6 +107,11 @@ export class FakeTelegramBotApi {
   /** The next `times` calls of `method` fail with `error`. */
   failNext(method: string, error: FakeError, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ method, error });
+  }
+
+  /** The `call`-th call of `method` (1-based, counted since the server started) fails with `error`. */
+  failCall(method: string, call: number, error: FakeError): void {
+    this.failuresAt.push({ method, call, error });
   }
 
   /** Queues a raw update (any shape) and wakes long polls. Returns its update_id. */
@@ -163,6 +197,12 @@ export class FakeTelegramBotApi {
     this.calls.push({ method, payload, at: performance.now() });
     try {
       if (token !== this.options.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const nth = this.calls.filter((c) => c.method === method).length;
+      const at = this.failuresAt.findIndex((f) => f.method === method && f.call === nth);
+      if (at !== -1) {
+        const error = this.failuresAt.splice(at, 1)[0]!.error;
+        return this.reply(res, error.error_code, { ok: false, ...error });
+      }
       const failure = this.failures.findIndex((f) => f.method === method);
       if (failure !== -1) {
         const error = this.failures.splice(failure, 1)[0]!.error;
@@ -182,14 +222,22 @@ export class FakeTelegramBotApi {
         return this.getUpdates(payload, res);
       case "sendMessage":
         return this.sendMessage(payload, res);
+      case "sendMessageDraft":
+        if (!this.supportsDrafts) break;
+        return this.sendMessageDraft(payload, res);
+      case "editMessageText":
+        return this.editMessageText(payload, res);
+      case "deleteMessage":
+        return this.deleteMessage(payload, res);
       case "sendChatAction":
       case "setMyCommands":
       case "deleteWebhook":
       case "setWebhook":
         return this.ok(res, true);
       default:
-        return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+        break;
     }
+    return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
   }
 
   private getUpdates(payload: Record<string, unknown>, res: http.ServerResponse): void {
@@ -217,19 +265,70 @@ export class FakeTelegramBotApi {
     if (!poll.res.writableEnded) this.ok(poll.res, updates);
   }
 
-  private sendMessage(payload: Record<string, unknown>, res: http.ServerResponse): void {
+  /** The text as the user sees it, or the error Telegram gives for it. */
+  private parseText(payload: Record<string, unknown>): { ok: true; raw: string; text: string; parseMode: string | undefined; links: { text: string; href: string }[] } | { ok: false; error: string } {
     const raw = String(payload.text ?? "");
     const parseMode = typeof payload.parse_mode === "string" ? payload.parse_mode : undefined;
     let text = raw;
     let links: { text: string; href: string }[] = [];
     if (parseMode === "HTML") {
       const parsed = this.rejectHtml ? { ok: false as const, error: "Bad Request: can't parse entities: rejected on demand" } : parseTelegramHtml(raw);
-      if (!parsed.ok) return this.reply(res, 400, { ok: false, error_code: 400, description: parsed.error });
+      if (!parsed.ok) return { ok: false, error: parsed.error };
       text = parsed.text;
       links = parsed.links;
     }
-    if (text.trim() === "") return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
-    if (text.length > 4096) return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    if (text.trim() === "") return { ok: false, error: "Bad Request: message text is empty" };
+    if (text.length > 4096) return { ok: false, error: "Bad Request: message is too long" };
+    return { ok: true, raw, text, parseMode, links };
+  }
+
+  private badRequest(res: http.ServerResponse, description: string): void {
+    this.reply(res, 400, { ok: false, error_code: 400, description });
+  }
+
+  private sendMessageDraft(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const chatId = Number(payload.chat_id);
+    const draftId = payload.draft_id;
+    if (!(chatId > 0)) return this.badRequest(res, "Bad Request: drafts can be sent only to private chats");
+    if (typeof draftId !== "number" || !Number.isInteger(draftId) || draftId === 0) return this.badRequest(res, "Bad Request: invalid draft_id");
+    const parsed = this.parseText(payload);
+    if (!parsed.ok) return this.badRequest(res, parsed.error);
+    this.drafts.push({
+      chatId, draftId, text: parsed.text, parseMode: parsed.parseMode,
+      threadId: typeof payload.message_thread_id === "number" ? payload.message_thread_id : undefined,
+      at: performance.now(),
+    });
+    this.ok(res, true);
+  }
+
+  private editMessageText(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const chatId = Number(payload.chat_id);
+    const messageId = Number(payload.message_id);
+    const message = this.sent.find((m) => m.chatId === chatId && m.messageId === messageId);
+    if (message === undefined) return this.badRequest(res, "Bad Request: message to edit not found");
+    const parsed = this.parseText(payload);
+    if (!parsed.ok) return this.badRequest(res, parsed.error);
+    if (parsed.text === message.text && parsed.parseMode === message.parseMode) {
+      return this.badRequest(res, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    const preview = payload.link_preview_options as { is_disabled?: boolean } | undefined;
+    Object.assign(message, { raw: parsed.raw, text: parsed.text, parseMode: parsed.parseMode, links: parsed.links, linkPreviewDisabled: preview?.is_disabled === true });
+    const at = performance.now();
+    this.edits.push({ messageId, chatId, raw: parsed.raw, text: parsed.text, parseMode: parsed.parseMode, at });
+    this.ok(res, { message_id: messageId, date: Math.floor(Date.now() / 1000), edit_date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: { ...this.bot, is_bot: true, first_name: "Dossier" }, text: parsed.text });
+  }
+
+  private deleteMessage(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const index = this.sent.findIndex((m) => m.chatId === Number(payload.chat_id) && m.messageId === Number(payload.message_id));
+    if (index === -1) return this.badRequest(res, "Bad Request: message to delete not found");
+    this.deleted.push(...this.sent.splice(index, 1));
+    this.ok(res, true);
+  }
+
+  private sendMessage(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const parsed = this.parseText(payload);
+    if (!parsed.ok) return this.badRequest(res, parsed.error);
+    const { raw, text, parseMode, links } = parsed;
     const chatId = Number(payload.chat_id);
     const replyParameters = payload.reply_parameters as { message_id?: number } | undefined;
     const preview = payload.link_preview_options as { is_disabled?: boolean } | undefined;

@@ -24,6 +24,8 @@ export interface DiscordAdapterOptions {
   admission: AdmissionRules;
   /** How long `stop()` lets answers in progress finish before aborting them (default 2 s). */
   shutdownGraceMs?: number;
+  /** Least time between two edits of a language model's draft (default 1000 ms); tests shorten it. */
+  draftIntervalMs?: number;
 }
 
 export interface RunningAdapter {
@@ -44,7 +46,14 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   let accepting = true;
 
   const desk = new QuestionDesk({ service, logger });
-  const shared = { desk, admission: options.admission, logger, messageContent: config.messageContent, signal: controller.signal };
+  const shared = {
+    desk,
+    admission: options.admission,
+    logger,
+    messageContent: config.messageContent,
+    signal: controller.signal,
+    ...(options.draftIntervalMs === undefined ? {} : { draftIntervalMs: options.draftIntervalMs }),
+  };
   const onMessage = createMessageHandler(shared);
   const onInteraction = createInteractionHandler({ ...shared, service });
 

@@ -42,7 +42,7 @@ export function formatAnswer(answer: Answer, options: FormatAnswerOptions = {}):
 export function formatAnswerText(answer: Answer, options: FormatAnswerOptions = {}): string[] {
   const blocks: MessageBlock[] = [];
   if (options.echoQuestion === true && answer.question.trim() !== "") {
-    blocks.push({ text: `**Q:** ${escapeInline(truncate(collapseWhitespace(answer.question), MAX_ECHOED_QUESTION))}` });
+    blocks.push({ text: formatEchoedQuestion(answer.question) });
   }
   const body = answer.answer.trim() === "" ? "I couldn't find an answer to that in the articles." : answer.answer.trim();
   for (const paragraph of body.split(/\n\s*\n/)) {
@@ -55,6 +55,11 @@ export function formatAnswerText(answer: Answer, options: FormatAnswerOptions = 
     });
   });
   return packBlocks(blocks, limit);
+}
+
+/** The question above a slash command's answer (and its draft), where Discord hides the option text. */
+export function formatEchoedQuestion(question: string): string {
+  return `**Q:** ${escapeInline(truncate(collapseWhitespace(question), MAX_ECHOED_QUESTION))}`;
 }
 
 /**
@@ -96,5 +101,9 @@ export function formatArticleHeader(article: Citation): string {
 export function formatQuote(citation: Citation): string {
   const quote = collapseWhitespace(citation.quote);
   const marker = `**[${citation.n}]**`;
-  return quote === "" ? `> ${marker}` : `> ${marker} ${escapeInline(truncate(quote, MAX_QUOTE))}`;
+  if (quote === "") return `> ${marker}`;
+  const line = `> ${marker} ${escapeInline(truncate(quote, MAX_QUOTE))}`;
+  // The model's translation of the quote (LLM mode), marked as such: only the quote is checked against the article.
+  const translation = collapseWhitespace(citation.translation ?? "");
+  return translation === "" ? line : `${line}\n> *Translation (by the model):* ${escapeInline(truncate(translation, MAX_QUOTE))}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Slash commands → the question desk → interaction responses. `/ask` is deferred at once (Discord
- * allows 3 s for the first response) and then edited with the answer; refusals, `/help` and
- * `/sources` are ephemeral so they never clutter a channel. Anything else is ignored or answered
- * with a short hint, never a crash.
+ * allows 3 s for the first response), edited with a language model's draft while it writes, and
+ * then with the checked answer; refusals, `/help` and `/sources` are ephemeral so they never
+ * clutter a channel. Anything else is ignored or answered with a short hint, never a crash.
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { AnswerService } from "../../core/types.js";
@@ -11,8 +11,11 @@ import type { AdmissionRules, Asker } from "../../service/admission.js";
 import { commandNames, QUESTION_OPTION } from "./commands.js";
 import { conversationKey } from "./conversation-key.js";
 import { discordAsker } from "./discord-place.js";
+import { DEFAULT_DRAFT_INTERVAL_MS, DraftEditor } from "./draft-editor.js";
+import { slashSurface } from "./draft-surfaces.js";
+import { formatDraft } from "./format-draft.js";
 import { formatHelp, formatSources } from "./format-sources.js";
-import { ephemeralPayload } from "./message-payload.js";
+import { ephemeralPayload, safePayload } from "./message-payload.js";
 import type { QuestionDesk } from "./question-desk.js";
 import { replies } from "./user-replies.js";
 
@@ -25,6 +28,8 @@ export interface InteractionHandlerOptions {
   messageContent: boolean;
   /** Aborted when the adapter stops. */
   signal: AbortSignal;
+  /** Least time between two edits of a language model's draft (default 1000 ms). */
+  draftIntervalMs?: number;
 }
 
 /** Builds the `interactionCreate` listener. */
@@ -85,13 +90,21 @@ async function handleAsk(interaction: ChatInputCommandInteraction, asker: Asker,
     return;
   }
   await interaction.deferReply();
+  const drafts = new DraftEditor({
+    surface: slashSurface(interaction),
+    intervalMs: options.draftIntervalMs ?? DEFAULT_DRAFT_INTERVAL_MS,
+    render: (draft) => safePayload(formatDraft(draft, { echoQuestion: question })),
+    logger: options.logger,
+  });
   const parts = await options.desk.answer({
     question,
     conversationId: conversationKey(interaction.channelId, interaction.user.id),
     signal: options.signal,
     format: { echoQuestion: true },
     route: "slash",
+    onDraft: (draft) => drafts.offer(draft),
   });
+  if (await drafts.deliver(parts)) return;
   const [first, ...rest] = parts;
   if (first === undefined) return;
   await interaction.editReply(first);

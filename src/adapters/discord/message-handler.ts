@@ -2,13 +2,17 @@
  * Messages → the question desk → replies. A message is a question when it mentions the bot, replies
  * to one of the bot's messages, is written in a thread the bot started, or is a DM; everything else
  * (other bots, system messages, unknown types, chatter) is ignored. Without the Message Content
- * intent a mention may arrive without its text: the user is pointed to `/ask` instead.
+ * intent a mention may arrive without its text: the user is pointed to `/ask` instead. A language
+ * model's draft is shown in a placeholder reply that becomes the checked answer (`draft-editor.ts`).
  */
 import { MessageType, type Message } from "discord.js";
 import type { Logger } from "../../core/logger.js";
 import type { AdmissionRules } from "../../service/admission.js";
 import { conversationKey } from "./conversation-key.js";
 import { discordAsker } from "./discord-place.js";
+import { DEFAULT_DRAFT_INTERVAL_MS, DraftEditor } from "./draft-editor.js";
+import { replySurface } from "./draft-surfaces.js";
+import { formatDraft } from "./format-draft.js";
 import { safePayload, type SafePayload } from "./message-payload.js";
 import type { QuestionDesk } from "./question-desk.js";
 import { replies } from "./user-replies.js";
@@ -23,6 +27,8 @@ export interface MessageHandlerOptions {
   signal: AbortSignal;
   /** Show "typing…" when an answer takes longer than this. */
   typingDelayMs?: number;
+  /** Least time between two edits of a language model's draft (default 1000 ms). */
+  draftIntervalMs?: number;
 }
 
 const DEFAULT_TYPING_DELAY_MS = 300;
@@ -71,6 +77,12 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     const typing = setTimeout(() => {
       if (channel.isSendable()) channel.sendTyping().catch((error: unknown) => options.logger.debug("discord: typing failed", { error }));
     }, options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);
+    const drafts = new DraftEditor({
+      surface: replySurface(message),
+      intervalMs: options.draftIntervalMs ?? DEFAULT_DRAFT_INTERVAL_MS,
+      render: (draft) => safePayload(formatDraft(draft), { pingAsker: true }),
+      logger: options.logger,
+    });
     let parts: SafePayload[];
     try {
       parts = await options.desk.answer({
@@ -79,10 +91,15 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         signal: options.signal,
         format: { pingAsker: true },
         route,
+        onDraft: (draft) => {
+          clearTimeout(typing); // the draft message shows progress from now on
+          drafts.offer(draft);
+        },
       });
     } finally {
       clearTimeout(typing);
     }
+    if (await drafts.deliver(parts)) return;
     const [first, ...rest] = parts;
     if (first === undefined || !(await reply(message, first, options.logger))) return;
     for (const part of rest) {

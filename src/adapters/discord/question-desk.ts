@@ -21,6 +21,8 @@ export interface AnswerRequest {
   format: FormatAnswerOptions;
   /** Where the question came from, for the logs. */
   route: string;
+  /** Receives a language model's draft while it writes (see `AskContext.onDraft`). */
+  onDraft?: (draft: string) => void;
 }
 
 export class QuestionDesk {
@@ -33,6 +35,7 @@ export class QuestionDesk {
       const answer = await this.options.service.ask(request.question, {
         conversationId: request.conversationId,
         signal: request.signal,
+        ...(request.onDraft === undefined ? {} : { onDraft: request.onDraft }),
       });
       this.options.logger.debug("discord: answered", {
         route: request.route,

@@ -84,12 +84,21 @@ export function formatArticleHeader(article: Citation, options: FormatAnswerOpti
   return { html: html.filter(present).join(" · "), text: text.filter(present).join(" · ") };
 }
 
+/** How the model's translation of a quote is introduced (it is not the article's text). */
+const TRANSLATION_LABEL = "Translation (by the model):";
+
 /** One quote with its number; bounded in length so it is never split across messages. */
 export function formatQuote(citation: Citation, options: FormatAnswerOptions = {}): MessagePart {
   const quote = truncate(normalizeWhitespace(citation.quote), options.maxQuoteLength ?? 1000);
   const marker = `[${citation.n}]`;
   if (quote === "") return plainBlock(marker);
-  return { html: `<blockquote>${marker} ${escapeHtml(quote)}</blockquote>`, text: `${marker} “${quote}”` };
+  // The model's translation of the quote (LLM mode), marked as such: only the quote is checked against the article.
+  const translation = citation.translation === undefined ? "" : truncate(normalizeWhitespace(citation.translation), options.maxQuoteLength ?? 1000);
+  if (translation === "") return { html: `<blockquote>${marker} ${escapeHtml(quote)}</blockquote>`, text: `${marker} “${quote}”` };
+  return {
+    html: `<blockquote>${marker} ${escapeHtml(quote)}\n<i>${TRANSLATION_LABEL} ${escapeHtml(translation)}</i></blockquote>`,
+    text: `${marker} “${quote}”\n${TRANSLATION_LABEL} ${translation}`,
+  };
 }
 
 function joinLines(a: MessagePart, b: MessagePart): MessagePart {

@@ -1,8 +1,10 @@
 /**
  * Turns one Telegram message into at most one piece of work for the answer service and sends the
  * reply: access and size checks, per-user rate limit, "typing…", the question with its per-(chat,
- * user) conversation key, and a short apology instead of a crash when anything fails.
+ * user) conversation key, a language model's draft while it writes (replaced by the checked
+ * answer), and a short apology instead of a crash when anything fails.
  */
+import { randomInt } from "node:crypto";
 import type { Telegram } from "telegraf";
 import type { Message } from "telegraf/types";
 import type { Logger } from "../../core/logger.js";
@@ -12,6 +14,9 @@ import type { AdmissionRules, Asker } from "../../service/admission.js";
 import { classifyMessage, type BotIdentity, type Intent } from "./classify-message.js";
 import { formatAnswer } from "./format-answer.js";
 import { formatHelp, formatSources, formatStart } from "./format-sources.js";
+import { DEFAULT_DRAFT_INTERVAL_MS, type AnswerDraft, type ReplyTarget } from "./answer-draft.js";
+import { TelegramDraftMessage } from "./draft-message.js";
+import { TelegramDraftStream } from "./draft-stream.js";
 import type { Sleep } from "./sleep.js";
 import { plainBlock, type MessagePart } from "./split-message.js";
 import type { KeyedTaskQueue } from "./task-queue.js";
@@ -28,7 +33,12 @@ export interface MessageHandlerOptions {
   sleep: Sleep;
   /** Telegram shows "typing…" for about 5 s; it is renewed this often while answering. */
   typingIntervalMs?: number;
+  /** Least time between two draft updates of one answer (default 1000: Telegram's pace per chat). */
+  draftIntervalMs?: number;
 }
+
+/** Bot API integers for draft ids: non-zero and within 31 bits. */
+const MAX_DRAFT_ID = 2 ** 31 - 1;
 
 /** The conversation key for follow-up memory: one per user per chat, never shared. */
 export function conversationIdOf(chatId: number, userId: number): string {
@@ -41,22 +51,37 @@ const EXAMPLE = "who signed the agreement?";
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => void {
   const { logger, queue, admission } = options;
 
-  const reply = async (message: Message, parts: readonly MessagePart[], signal: AbortSignal) => {
+  const targetOf = (message: Message, signal: AbortSignal): ReplyTarget => {
     const threadId = (message as { is_topic_message?: boolean }).is_topic_message === true ? message.message_thread_id : undefined;
+    return {
+      telegram: options.telegram,
+      chatId: message.chat.id,
+      replyTo: message.message_id,
+      ...(threadId === undefined ? {} : { threadId }),
+      sleep: options.sleep,
+      logger,
+      signal,
+    };
+  };
+  /** Sends the reply (through the answer's draft when there is one); failures are logged, never thrown. */
+  const reply = async (message: Message, parts: readonly MessagePart[], signal: AbortSignal, draft?: AnswerDraft) => {
     try {
-      await sendParts({
-        telegram: options.telegram,
-        chatId: message.chat.id,
-        parts,
-        replyTo: message.message_id,
-        ...(threadId === undefined ? {} : { threadId }),
-        sleep: options.sleep,
-        logger,
-        signal,
-      });
+      if (draft === undefined) await sendParts({ ...targetOf(message, signal), parts });
+      else await draft.deliver(parts);
     } catch (error) {
       logger.error("telegram: could not send reply", { chat: message.chat.id, error: describeTelegramError(error) });
     }
+  };
+
+  // Unique per answer while the bot runs; a random start keeps ids apart across restarts.
+  let nextDraftId = randomInt(1, MAX_DRAFT_ID);
+  const draftFor = (message: Message, signal: AbortSignal): AnswerDraft => {
+    const target = targetOf(message, signal);
+    const intervalMs = options.draftIntervalMs ?? DEFAULT_DRAFT_INTERVAL_MS;
+    if (message.chat.type !== "private") return new TelegramDraftMessage({ target, intervalMs });
+    const draftId = nextDraftId;
+    nextDraftId = nextDraftId >= MAX_DRAFT_ID ? 1 : nextDraftId + 1;
+    return new TelegramDraftStream({ target, draftId, intervalMs });
   };
   const say = (message: Message, key: string, text: string) =>
     queue.run(key, (signal) => reply(message, [plainBlock(text)], signal));
@@ -77,10 +102,16 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       });
     void typing();
     const timer = setInterval(() => void typing(), options.typingIntervalMs ?? 4500);
+    const draft = draftFor(message, signal);
+    // The draft on screen shows progress from now on; "typing…" over it would only flicker.
+    const onDraft = (text: string) => {
+      clearInterval(timer);
+      draft.offer(text);
+    };
     let parts: MessagePart[];
     const started = performance.now();
     try {
-      const result = await options.service.ask(question, { conversationId: conversationIdOf(chatId, userId), signal });
+      const result = await options.service.ask(question, { conversationId: conversationIdOf(chatId, userId), signal, onDraft });
       parts = formatAnswer(result);
       logger.debug("telegram: answered", { chat: chatId, grounded: result.grounded, parts: parts.length, ms: Math.round(performance.now() - started) });
     } catch (error) {
@@ -94,7 +125,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     } finally {
       clearInterval(timer);
     }
-    await reply(message, parts, signal);
+    await reply(message, parts, signal, draft);
   };
 
   const act = (message: Message, intent: Intent, key: string, asker: Asker, userId: number) => {

@@ -34,6 +34,11 @@ export interface TelegramAdapterOptions {
   shutdownGraceMs?: number;
   /** Replaces waiting (retry_after, back-off); lets tests observe waits without spending them. */
   sleep?: Sleep;
+  /**
+   * Least time between two updates of a language model's draft in one chat (default 1000 ms, the
+   * pace Telegram tolerates); tests shorten it.
+   */
+  draftIntervalMs?: number;
 }
 
 export interface RunningAdapter {
@@ -112,6 +117,7 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     admission: options.admission,
     queue,
     sleep,
+    ...(options.draftIntervalMs === undefined ? {} : { draftIntervalMs: options.draftIntervalMs }),
   });
   let stopping = false;
   bot.on("message", (ctx) => {

@@ -98,3 +98,51 @@ export async function sendParts(options: SendPartsOptions): Promise<void> {
     }
   }
 }
+
+/** True for Telegram's refusal to "edit" a message into exactly what it already says. */
+export function isNotModifiedError(error: unknown): boolean {
+  return error instanceof TelegramError && error.code === 400 && /message is not modified/i.test(error.description);
+}
+
+/**
+ * For calls that may be skipped, like showing a draft: after a 429 it waits `retry_after` (the
+ * drafts written meanwhile are skipped, not queued) and says to go on; after any other failure it
+ * logs and says to stop, since retrying a draft only delays the answer.
+ */
+export async function waitOutRateLimit(error: unknown, options: RetryOptions): Promise<boolean> {
+  if (error instanceof TelegramError && error.code === 429) {
+    const waitMs = Math.max(0, error.parameters?.retry_after ?? 1) * 1000;
+    options.logger.debug(`telegram: ${options.what} rate limited, waiting`, { waitMs });
+    await options.sleep(waitMs, options.signal);
+    return options.signal?.aborted !== true;
+  }
+  options.logger.debug(`telegram: ${options.what} failed; no more drafts for this answer`, { error: describeTelegramError(error) });
+  return false;
+}
+
+export interface EditPartOptions extends Omit<RetryOptions, "what"> {
+  telegram: Telegram;
+  chatId: number;
+  messageId: number;
+  part: MessagePart;
+}
+
+/** Edits a message into `part` with the same retries and plain-text fallback as `sendParts`. */
+export async function editPart(options: EditPartOptions): Promise<void> {
+  const { telegram, chatId, messageId, part } = options;
+  const extra = { link_preview_options: { is_disabled: true } };
+  const edit = async (what: string, call: () => Promise<unknown>) => {
+    try {
+      await withRetry(call, { ...options, what });
+    } catch (error) {
+      if (!isNotModifiedError(error)) throw error;
+    }
+  };
+  try {
+    await edit("editMessageText", () => telegram.editMessageText(chatId, messageId, undefined, part.html, { ...extra, parse_mode: "HTML" }));
+  } catch (error) {
+    if (!isParseEntitiesError(error)) throw error;
+    options.logger.warn("telegram: HTML rejected, editing in plain text", { error: describeTelegramError(error) });
+    await edit("editMessageText (plain)", () => telegram.editMessageText(chatId, messageId, undefined, part.text, extra));
+  }
+}

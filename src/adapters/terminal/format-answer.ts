@@ -62,7 +62,11 @@ function formatGroup(group: ArticleCitations, width: number): string[] {
   lines.push(...wrapText(location, { width, prefix: HEADER_INDENT, breakLongWords: false }));
   for (const citation of group.citations) {
     const quote = clean(citation.quote);
-    lines.push(...wrapText(quote === "" ? "" : `“${quote}”`, { width, prefix: `${QUOTE_INDENT}[${citation.n}] ` }));
+    const marker = `${QUOTE_INDENT}[${citation.n}] `;
+    lines.push(...wrapText(quote === "" ? "" : `“${quote}”`, { width, prefix: marker }));
+    // The model's translation of the quote (LLM mode), marked as such: only the quote is checked against the article.
+    const translation = clean(citation.translation ?? "");
+    if (translation !== "") lines.push(...wrapText(`translation (by the model): ${translation}`, { width, prefix: " ".repeat(marker.length) }));
   }
   return lines;
 }

@@ -1,14 +1,16 @@
 /**
  * The terminal chat, the default front end when no bot token is configured: a prompt on a TTY,
  * one question per line, `/help`, `/sources`, and exit at end of input. Errors become a one-line
- * message; the loop never dies on a bad question. Output is wrapped to the terminal's width.
+ * message; the loop never dies on a bad question. Output is wrapped to the terminal's width. On a
+ * terminal a language model's draft is shown as it is written and replaced by the checked answer.
  */
 import readline from "node:readline";
 import { userMessageOf } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import type { AnswerService } from "../../core/types.js";
+import { DraftPrinter } from "./draft-printer.js";
 import { DEFAULT_WIDTH, formatAnswerText, formatSourcesText, formatWelcomeText } from "./format-answer.js";
-import { PromptSafeLogger } from "./prompt-safe-logger.js";
+import { PromptSafeLogger, type PromptLine } from "./prompt-safe-logger.js";
 import { ReadlinePrompt } from "./readline-prompt.js";
 import { wrapText } from "./wrap-text.js";
 
@@ -23,6 +25,11 @@ export interface TerminalChatOptions {
   logger: Logger;
   /** Show the prompt and welcome (defaults to whether input is a TTY). */
   interactive?: boolean;
+  /**
+   * Print a language model's draft while it writes, erased when the checked answer is printed
+   * (defaults to whether output is a TTY: pipes and files only ever get the checked answer).
+   */
+  drafts?: boolean;
 }
 
 const HELP = [
@@ -45,9 +52,12 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input, output, terminal: interactive, prompt: "? " });
   const prompt = new ReadlinePrompt(rl, output);
-  const detach = interactive && options.logger instanceof PromptSafeLogger ? options.logger.attach(prompt) : () => undefined;
-  const write = (text: string) => output.write(`${text}\n`);
   const width = () => outputWidth(output);
+  const showDrafts = options.drafts ?? (output as { isTTY?: boolean }).isTTY === true;
+  const draft = new DraftPrinter({ output, columns: width, rows: () => (output as { rows?: number }).rows ?? 24 });
+  const detach =
+    (interactive || showDrafts) && options.logger instanceof PromptSafeLogger ? options.logger.attach(screenLine(prompt, draft)) : () => undefined;
+  const write = (text: string) => output.write(`${text}\n`);
   const conversationId = `terminal:${process.pid}`;
   try {
     if (interactive) {
@@ -66,9 +76,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       else if (line === "/sources") write(formatSourcesText(options.service.corpus(), { width: width() }));
       else if (line.startsWith("/")) write(wrapText(unknownCommand(line), { width: width() }).join("\n"));
       else {
+        const context = showDrafts ? { conversationId, onDraft: (text: string) => draft.show(text) } : { conversationId };
         try {
-          write(formatAnswerText(await options.service.ask(line, { conversationId }), { width: width() }));
+          const answer = await options.service.ask(line, context);
+          draft.end();
+          write(formatAnswerText(answer, { width: width() }));
         } catch (error) {
+          draft.end();
           options.logger.error("answering failed", { error });
           write(userMessageOf(error));
         }
@@ -80,6 +94,18 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     detach();
     rl.close();
   }
+}
+
+/** What a log line must step around: the prompt while it waits, else a draft on screen. */
+function screenLine(prompt: ReadlinePrompt, draft: DraftPrinter): PromptLine {
+  const active = (): PromptLine => (prompt.waiting ? prompt : draft);
+  return {
+    get waiting() {
+      return prompt.waiting || draft.waiting;
+    },
+    clear: () => active().clear(),
+    redraw: () => active().redraw(),
+  };
 }
 
 function unknownCommand(line: string): string {

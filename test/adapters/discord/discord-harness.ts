@@ -23,6 +23,8 @@ export interface HarnessOptions {
   maxQuestionLength?: number;
   fake?: Partial<FakeDiscordOptions>;
   shutdownGraceMs?: number;
+  /** Least time between draft edits (the adapter's default is 1000 ms). */
+  draftIntervalMs?: number;
 }
 
 export interface Place {
@@ -96,6 +98,7 @@ export class Harness {
         },
       }),
       ...(this.options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: this.options.shutdownGraceMs }),
+      ...(this.options.draftIntervalMs === undefined ? {} : { draftIntervalMs: this.options.draftIntervalMs }),
     };
   }
 

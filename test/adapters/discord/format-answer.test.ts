@@ -5,7 +5,7 @@ import { escapeMarkdown, safeLinkUrl } from "../../../src/adapters/discord/escap
 import { packBlocks, splitText } from "../../../src/adapters/discord/split-message.js";
 import type { Answer, Citation } from "../../../src/core/types.js";
 import { citationOne } from "../../fakes/discord-answer-service.js";
-import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer } from "../../fakes/grouped-answer.js";
+import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer, translatedAnswer } from "../../fakes/grouped-answer.js";
 
 const timings = { retrieveMs: 1, answerMs: 1, totalMs: 2 };
 const answer = (text: string, citations: Citation[] = [citationOne]): Answer => ({ question: "Who?", answer: text, grounded: citations.length > 0, citations, timings });
@@ -142,3 +142,11 @@ function longAnswer(): Answer {
   const text = Array.from({ length: 60 }, (_, i) => `Sentence ${i + 1} explains a point of the agreement [${(i % 8) + 1}].`).join(" ");
   return answer(text, citations);
 }
+
+describe("translations of quotes (LLM mode)", () => {
+  test("shows the model's translation under the quote, marked as a translation", () => {
+    const text = formatAnswer(translatedAnswer()).map((p) => p.content).join("\n");
+    expect(text).toContain("Muradil Jumadilde, Chairman");
+    expect(text).toContain("> *Translation (by the model):* Мурадил Джумадилде, председатель");
+  });
+});

@@ -5,7 +5,7 @@ import { escapeHtml, formatDate } from "../../../src/adapters/telegram/html.js";
 import { packBlocks, splitPlainText } from "../../../src/adapters/telegram/split-message.js";
 import { SAMPLE_CITATION, SAMPLE_CORPUS, makeAnswer } from "../../fakes/telegram-answer-service.js";
 import { parseTelegramHtml } from "../../fakes/telegram-html.js";
-import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer } from "../../fakes/grouped-answer.js";
+import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer, translatedAnswer } from "../../fakes/grouped-answer.js";
 
 describe("formatAnswer", () => {
   it("renders the answer, then the article's header (outlet, date, linked title) and its numbered quote", () => {
@@ -134,5 +134,15 @@ describe("formatStart / formatSources", () => {
     expect(formatDate("2019-06-07")).toBe("7 Jun 2019");
     expect(formatDate("2019-13-07")).toBe("2019-13-07");
     expect(formatDate(null)).toBe("");
+  });
+});
+
+describe("translations of quotes (LLM mode)", () => {
+  it("shows the model's translation under the quote, marked as a translation", () => {
+    const [message] = formatAnswer(translatedAnswer());
+    expect(message?.html).toContain("Muradil Jumadilde, Chairman");
+    expect(message?.html).toMatch(/<i>Translation \(by the model\): Мурадил Джумадилде, председатель/);
+    expect(message?.text).toContain("Translation (by the model): Мурадил");
+    expect(() => parseTelegramHtml(message?.html ?? "")).not.toThrow();
   });
 });

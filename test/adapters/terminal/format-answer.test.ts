@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatAnswerText, formatSourcesText, formatWelcomeText } from "../../../src/adapters/terminal/format-answer.js";
 import { displayWidth } from "../../../src/adapters/terminal/wrap-text.js";
 import type { CorpusInfo } from "../../../src/core/types.js";
-import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer } from "../../fakes/grouped-answer.js";
+import { GROUPED_CITATIONS, groupedAnswer, notCoveredAnswer, translatedAnswer } from "../../fakes/grouped-answer.js";
 
 describe("formatAnswerText", () => {
   it("prints the answer, then each article's header once with its quotes under it", () => {
@@ -79,5 +79,13 @@ describe("formatSourcesText / formatWelcomeText", () => {
 
   it("wraps the welcome text", () => {
     for (const line of formatWelcomeText(corpus, { width: 50 }).split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("translations of quotes (LLM mode)", () => {
+  it("prints the model's translation under the quote, marked as a translation", () => {
+    const text = formatAnswerText(translatedAnswer(), { width: 80 });
+    expect(text).toContain("“Muradil Jumadilde, Chairman");
+    expect(text).toMatch(/\n {4,}translation \(by the model\): Мурадил Джумадилде/);
   });
 });
