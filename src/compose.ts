@@ -56,13 +56,13 @@ export function createReader(options: { rarity?: WordRarity } = {}): ExtractiveR
 
 /** The chat model of the configured provider (LangChain clients, loaded only in LLM mode). */
 export async function createChatModel(llm: Config["llm"]): Promise<ChatModel> {
-  const options = { baseUrl: llm.baseUrl, apiKey: llm.apiKey, model: llm.model, timeoutMs: llm.timeoutMs, maxTokens: llm.maxTokens, temperature: llm.temperature };
-  if (llm.provider === "anthropic") {
+  const { provider, structured, ...options } = llm;
+  if (provider === "anthropic") {
     const { createAnthropicChatModel } = await import("./providers/anthropic-chat-model.js");
     return createAnthropicChatModel(options);
   }
   const { createOpenAIChatModel } = await import("./providers/openai-chat-model.js");
-  return createOpenAIChatModel({ ...options, structured: llm.structured });
+  return createOpenAIChatModel({ ...options, structured });
 }
 
 export interface Answering {

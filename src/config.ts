@@ -6,6 +6,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import type { DiscordConfig } from "./adapters/discord/discord-config.js";
 import type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
+import type { ChatServerOptions } from "./core/chat-model.js";
 import { AppError } from "./core/errors.js";
 import type { OpenAIEmbedderOptions } from "./providers/openai-embedder.js";
 
@@ -19,16 +20,9 @@ export type { DiscordConfig } from "./adapters/discord/discord-config.js";
 export type LlmProvider = "openai" | "anthropic";
 
 /** The language model (ANSWER_MODE=llm): which provider, and its options. */
-export interface LlmConfig {
+export interface LlmConfig extends ChatServerOptions {
   /** `openai`: any OpenAI-compatible server (OpenAI, Ollama, llama.cpp server, vLLM, LM Studio); `anthropic`: the Messages API. */
   provider: LlmProvider;
-  /** Base URL of the server; null for the provider's hosted API. */
-  baseUrl: string | null;
-  apiKey: string | null;
-  model: string;
-  timeoutMs: number;
-  maxTokens: number;
-  temperature: number;
   /** How the answer object is asked for: tool calling, or JSON in the reply (servers without tools). */
   structured: "tools" | "json";
 }

@@ -32,6 +32,19 @@ export interface ObjectCallOptions {
   onPartial?: (partial: unknown) => void;
 }
 
+/** What every chat model provider is configured with (`LLM_*` in `.env`). */
+export interface ChatServerOptions {
+  /** Base URL of the server; null for the provider's hosted API. */
+  baseUrl: string | null;
+  /** The API key; null for local servers that need none. */
+  apiKey: string | null;
+  model: string;
+  /** Deadline for a whole call, streaming included. */
+  timeoutMs: number;
+  maxTokens: number;
+  temperature: number;
+}
+
 export interface ChatModel {
   invoke(messages: ChatMessage[], options?: ChatCallOptions): Promise<string>;
   /** The object the model returns for `request` (not validated against the schema: the caller checks what it uses). */

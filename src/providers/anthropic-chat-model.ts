@@ -9,21 +9,12 @@
 import { ChatAnthropic, type ChatAnthropicCallOptions } from "@langchain/anthropic";
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { parseJsonMarkdown, parsePartialJson } from "@langchain/core/output_parsers";
-import type { ChatCallOptions, ChatMessage, ChatModel, ObjectCallOptions, ObjectRequest } from "../core/chat-model.js";
+import type { ChatCallOptions, ChatMessage, ChatModel, ChatServerOptions, ObjectCallOptions, ObjectRequest } from "../core/chat-model.js";
 import { AppError } from "../core/errors.js";
 import { redact } from "../text/redact-secrets.js";
 
-export interface AnthropicChatModelOptions {
-  /** API root without `/v1` (a trailing `/v1` is dropped); null for https://api.anthropic.com. */
-  baseUrl: string | null;
-  /** Sent as `x-api-key`; null for a proxy that needs none. */
-  apiKey: string | null;
-  model: string;
-  /** Deadline for a whole call, streaming included. */
-  timeoutMs: number;
-  maxTokens: number;
-  temperature: number;
-}
+/** `baseUrl` is the API root (a trailing `/v1` is dropped; null for https://api.anthropic.com); `apiKey` is sent as `x-api-key`. */
+export type AnthropicChatModelOptions = ChatServerOptions;
 
 /** Anthropic's hosted API, used when no base URL is configured. */
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";

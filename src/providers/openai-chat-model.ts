@@ -7,17 +7,10 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { parseJsonMarkdown, parsePartialJson } from "@langchain/core/output_parsers";
 import { ChatOpenAI } from "@langchain/openai";
-import type { ChatCallOptions, ChatMessage, ChatModel, ObjectCallOptions, ObjectRequest } from "../core/chat-model.js";
+import type { ChatCallOptions, ChatMessage, ChatModel, ChatServerOptions, ObjectCallOptions, ObjectRequest } from "../core/chat-model.js";
 import { AppError } from "../core/errors.js";
 
-export interface OpenAIChatModelOptions {
-  /** Base URL of an OpenAI-compatible server; null for the hosted OpenAI API. */
-  baseUrl: string | null;
-  apiKey: string | null;
-  model: string;
-  timeoutMs: number;
-  maxTokens: number;
-  temperature: number;
+export interface OpenAIChatModelOptions extends ChatServerOptions {
   /**
    * How `invokeObject` gets its object: "tools" (default) forces one tool call, the reliable way on
    * servers with tool calling; "json" asks for a JSON object in the reply text, for servers without it.

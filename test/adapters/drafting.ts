@@ -3,6 +3,7 @@
  * whole draft so far through `context.onDraft`, one growing step at a time, then the checked answer
  * (which may differ from the draft, or be a refusal).
  */
+import { abortableSleep } from "../../src/adapters/telegram/sleep.js";
 import type { AskContext } from "../../src/core/types.js";
 
 export interface DraftScript {
@@ -19,16 +20,7 @@ export function growingDrafts(text: string, count: number): string[] {
 }
 
 /** Waits `ms`, or less when `signal` aborts (the adapter is stopping). */
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
+const pause = abortableSleep;
 
 /** Emits the script's drafts through `context.onDraft` (the first at once), then waits `everyMs` once more. */
 export async function emitDrafts(context: AskContext | undefined, script: DraftScript): Promise<void> {
