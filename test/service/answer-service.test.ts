@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder, openAnswerService } from "../../src/compose.js";
-import type { DossierAnswerService } from "../../src/service/answer-service.js";
+import { DossierAnswerService } from "../../src/service/answer-service.js";
+import { LoadedIndex } from "../../src/index/loaded-index.js";
+import { HybridRetriever } from "../../src/retrieval/hybrid-retriever.js";
 import { quoteIsVerbatim } from "../../src/text/verify-quote.js";
 import { reindex } from "../../src/ingest/reindex.js";
 import type { GloveEmbeddings } from "../../src/providers/glove/glove-embeddings.js";
@@ -157,5 +159,48 @@ describe("corpus info", () => {
     expect(info.articles.map((a) => a.path).sort()).toEqual([IRAN, KYRGYZ]);
     expect(info.sources).toEqual(["AZERTAC", "Tehran Times"]);
     expect(info.dateRange).toEqual({ from: "2019-06-19", to: "2025-11-04" });
+  });
+});
+
+describe("questions in other languages, with a rewriter", () => {
+  async function serviceWith(multilingualSearch: boolean) {
+    const searched: string[] = [];
+    const answered: { question: string; language?: string; searchQuery?: string }[] = [];
+    const svc = await DossierAnswerService.create({
+      loadIndex: () => LoadedIndex.load({ indexDir: path.join(tmp, "index"), embedder }),
+      retrieverFor: (index) => {
+        const real = new HybridRetriever({ index, embedder });
+        return { retrieve: (q) => (searched.push(q.text), real.retrieve(q)), overview: (q) => real.overview(q) };
+      },
+      answerer: {
+        answer: async (input) => {
+          answered.push({ question: input.question, ...(input.language === undefined ? {} : { language: input.language }), ...(input.searchQuery === undefined ? {} : { searchQuery: input.searchQuery }) });
+          return { answer: "ok", grounded: false, citations: [] };
+        },
+      },
+      rewriter: { rewrite: async ({ question }) => ({ standalone: question, search: "Who chairs the Federation of Trade Unions of Kyrgyzstan?" }) },
+      languageDetector: { detect: async () => "ru" },
+      multilingualSearch,
+    });
+    return { svc, searched, answered };
+  }
+  const question = "Кто возглавляет Федерацию профсоюзов Кыргызстана?";
+
+  it("searches with the English query and answers the question as asked, in its language", async () => {
+    const { svc, searched, answered } = await serviceWith(false);
+    const answer = await svc.ask(question);
+    expect(searched.every((t) => !t.includes("Кто"))).toBe(true);
+    expect(searched.some((t) => t.includes("Federation of Trade Unions of Kyrgyzstan"))).toBe(true);
+    expect(answered).toEqual([{ question, language: "ru", searchQuery: "Who chairs the Federation of Trade Unions of Kyrgyzstan?" }]);
+    expect(answer.language).toBe("ru");
+    expect(answer.timings.rewriteMs).toBeGreaterThanOrEqual(0);
+    svc.close();
+  });
+
+  it("also searches with the question as asked when the embeddings are multilingual", async () => {
+    const { svc, searched } = await serviceWith(true);
+    await svc.ask(question);
+    expect(searched.some((t) => t.includes("Federation of Trade Unions of Kyrgyzstan") && t.includes(question))).toBe(true);
+    svc.close();
   });
 });
