@@ -77,7 +77,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   async answer(input: AnswerInput): Promise<DraftAnswer> {
-    if (OFF_TOPIC_REQUEST.test(input.question.trim()) || input.passages.length === 0) return this.fallback(input);
+    if (OFF_TOPIC_REQUEST.test(input.question.trim()) || input.passages.length === 0) return this.options.fallback.answer(input);
     const passages: NumberedPassage[] = input.passages.slice(0, this.options.maxPassages ?? 6).map((p, i) => ({
       n: i + 1,
       article: p.article,
@@ -124,10 +124,10 @@ export class LlmAnswerer implements Answerer {
    * The extractive answer. A question in another language is answered from its English search
    * query (in English: better than refusing a user the model could not serve just now).
    */
-  private fallback(input: AnswerInput): Promise<DraftAnswer> {
+  private async fallback(input: AnswerInput): Promise<DraftAnswer> {
     const foreign = input.language !== undefined && input.language !== "en";
-    if (!foreign || input.searchQuery === undefined) return this.options.fallback.answer(input);
-    return this.options.fallback.answer({ ...input, question: input.searchQuery, language: "en" });
+    const draft = !foreign || input.searchQuery === undefined ? await this.options.fallback.answer(input) : await this.options.fallback.answer({ ...input, question: input.searchQuery, language: "en" });
+    return { ...draft, llmFallback: true };
   }
 }
 

@@ -35,6 +35,8 @@ export interface DraftAnswer {
   reason?: RefusalReason;
   /** The question's language (ISO 639-1) when the answerer detected it. */
   language?: string;
+  /** Set by the LLM answerer when it fell back to the extractive answer (metrics, the question log). */
+  llmFallback?: boolean;
 }
 
 export interface Answerer {

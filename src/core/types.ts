@@ -2,6 +2,7 @@
  * The platform-neutral vocabulary of dossier. Adapters, the CLI and the answerers all speak these
  * types, so a new front end only has to translate its events into `ask()` calls and render `Answer`.
  */
+import type { Platform, Vote, VoteTally } from "./answer-log.js";
 
 /** Metadata shown with every citation; normalised by the loaders. */
 export interface ArticleMeta {
@@ -76,6 +77,8 @@ export interface Answer {
   reason?: RefusalReason;
   /** The question's language (ISO 639-1, e.g. "en", "ru", "az") when it was detected. */
   language?: string;
+  /** The answer's id, for feedback on it (votes); set by the answer service. */
+  id?: string;
   timings: AnswerTimings;
 }
 
@@ -109,6 +112,12 @@ export interface AskContext {
    * `ask` resolves to is the checked one, which replaces the draft — it may differ, or be a refusal.
    */
   onDraft?: (draft: string) => void;
+  /** Where the question came from, for the question log and metrics (default "cli"). */
+  platform?: Platform;
+  /** The asker's platform user id (observers hash it before storing it). */
+  userId?: string;
+  /** Whether it was asked in a private chat or a group. */
+  chat?: "private" | "group";
 }
 
 /** Summary of one indexed article, for `/sources` and `/start`. */
@@ -130,4 +139,11 @@ export interface CorpusInfo {
 export interface AnswerService {
   ask(question: string, context?: AskContext): Promise<Answer>;
   corpus(): CorpusInfo;
+  /**
+   * Records a user's 👍 / 👎 on an answer; resolves to the answer's tally, or null when votes are
+   * not kept (no question log) or the answer is unknown. Optional: front ends show no buttons without it.
+   */
+  vote?(vote: Vote): Promise<VoteTally | null>;
+  /** Whether votes are kept (front ends show the buttons only then). */
+  readonly acceptsVotes?: boolean;
 }

@@ -5,6 +5,8 @@
  * generation they started on). It never throws for a normal question; problems come back as typed
  * `AppError`s with a user-safe message.
  */
+import { randomUUID } from "node:crypto";
+import type { AnswerObserver, FeedbackStore, Vote, VoteTally } from "../core/answer-log.js";
 import type { Answerer } from "../core/answerer.js";
 import type { ConversationStore } from "../core/conversation-store.js";
 import type { LanguageDetector } from "../core/language-detector.js";
@@ -46,6 +48,10 @@ export interface AnswerServiceOptions {
    * the question as asked, beside the English search query.
    */
   multilingualSearch?: boolean;
+  /** Told about every answer (the question log, metrics). */
+  observers?: readonly AnswerObserver[];
+  /** Keeps users' votes on answers (the question log); without it there are no feedback buttons. */
+  feedback?: FeedbackStore;
   /** Calls `onChange` when the index on disk changes; returns an unsubscribe function. */
   watch?: (onChange: () => void) => () => void;
 }
@@ -84,6 +90,25 @@ export class DossierAnswerService implements AnswerService {
 
   close(): void {
     this.holder.close();
+  }
+
+  get acceptsVotes(): boolean {
+    return this.options.feedback !== undefined;
+  }
+
+  async vote(vote: Vote): Promise<VoteTally | null> {
+    return this.options.feedback === undefined ? null : this.options.feedback.vote(vote);
+  }
+
+  /** Tells every observer; an observer that fails is logged, never the asker's problem. */
+  private report(event: Parameters<AnswerObserver["answered"]>[0]): void {
+    for (const observer of this.options.observers ?? []) {
+      try {
+        void Promise.resolve(observer.answered(event)).catch((error: unknown) => this.logger.warn("an answer observer failed", { reason: error instanceof Error ? error.message : String(error) }));
+      } catch (error) {
+        this.logger.warn("an answer observer failed", { reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 
   corpus(): CorpusInfo {
@@ -142,6 +167,7 @@ export class DossierAnswerService implements AnswerService {
       });
       const done = performance.now();
       const result: Answer = {
+        id: randomUUID(),
         question,
         answer: draft.answer,
         grounded: draft.grounded,
@@ -155,7 +181,17 @@ export class DossierAnswerService implements AnswerService {
           ...(resolved.rewriteMs === undefined ? {} : { rewriteMs: resolved.rewriteMs }),
         },
       };
-      return { result, remembered: resolved.remembered };
+      return { result, remembered: resolved.remembered, llmFallback: draft.llmFallback === true };
+    });
+    this.report({
+      id: answer.result.id ?? randomUUID(),
+      at: Date.now(),
+      platform: context.platform ?? "cli",
+      userId: context.userId ?? null,
+      chat: context.chat ?? null,
+      question,
+      answer: answer.result,
+      llmFallback: answer.llmFallback,
     });
     if (key !== undefined && memory !== undefined && answer.result.grounded) await memory.add(key, { question: answer.remembered, answer: answer.result });
     return answer.result;

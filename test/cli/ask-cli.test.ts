@@ -28,9 +28,10 @@ afterAll(() => dirs.cleanup());
 /** Checks one printed answer against the contract; returns it typed. */
 async function expectAnswerShape(value: unknown, question: string): Promise<Answer> {
   const answer = value as Answer;
-  // The contract's fields, plus the optional ones (reason on refusals, the question's language).
+  // The contract's fields, plus the optional ones (reason on refusals, the question's language, the answer's id for votes).
   const keys = Object.keys(answer).sort();
-  expect(keys.filter((k) => k !== "reason" && k !== "language")).toEqual(["answer", "citations", "grounded", "question", "timings"]);
+  expect(keys.filter((k) => k !== "reason" && k !== "language" && k !== "id")).toEqual(["answer", "citations", "grounded", "question", "timings"]);
+  expect(answer.id).toMatch(/^[0-9a-f-]{36}$/);
   if (answer.grounded) expect(keys).not.toContain("reason");
   else expect(["not_covered", "out_of_scope", "unsupported_language"]).toContain(answer.reason);
   expect(answer.question).toBe(question);
