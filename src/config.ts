@@ -46,6 +46,47 @@ export interface Config {
   embeddings: EmbeddingsConfig;
   telegram: TelegramConfig | null;
   discord: DiscordConfig | null;
+  /** RSS / Atom feeds that `npm run feeds` (and, with an interval, the running bot) takes new articles from. */
+  feeds: FeedsConfig;
+  /** The question log (SQLite): questions, answers' outcome, votes — for the content-gap report. */
+  questionLog: QuestionLogConfig;
+  /** The optional HTTP endpoint: /healthz, /readyz, /metrics. */
+  http: HttpConfig;
+  /** Fetching article pages by URL (`npm run add`, feeds). */
+  fetch: FetchConfig;
+}
+
+export interface FeedSource {
+  url: string;
+  /** Only items whose title or summary contains one of these words (case-insensitive); empty: every item. */
+  keywords: string[];
+}
+
+export interface FeedsConfig {
+  sources: FeedSource[];
+  /** The running bot fetches the feeds every this many minutes; null: only `npm run feeds`. */
+  intervalMinutes: number | null;
+}
+
+export interface QuestionLogConfig {
+  enabled: boolean;
+  /** The SQLite file. */
+  path: string;
+  /** Rows older than this many days are deleted. */
+  retentionDays: number;
+}
+
+export interface HttpConfig {
+  /** Null: no HTTP endpoint (unless the Telegram webhook runs one, which then serves these routes too). */
+  port: number | null;
+  host: string;
+}
+
+export interface FetchConfig {
+  timeoutMs: number;
+  /** Largest page accepted. */
+  maxBytes: number;
+  userAgent: string;
 }
 
 export interface LoadConfigOptions {
@@ -194,6 +235,20 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     r.problems.push("EMBEDDINGS=openai needs EMBEDDINGS_MODEL");
   }
 
+  const feedSources: FeedSource[] = [];
+  for (const entry of (r.str("FEEDS") ?? "").split(/\s+/).filter((e) => e !== "")) {
+    const [url = "", words = ""] = entry.split("|");
+    try {
+      const u = new URL(url);
+      if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+      feedSources.push({ url, keywords: words.split(",").map((w) => w.trim().toLowerCase()).filter((w) => w !== "") });
+    } catch {
+      r.problems.push(`FEEDS must be http(s) URLs, each optionally followed by |keyword,keyword (got "${entry}")`);
+    }
+  }
+  const feedInterval = r.int("FEEDS_INTERVAL_MINUTES", 0, 0, 7 * 24 * 60);
+  const httpPort = r.int("HTTP_PORT", 0, 0, 65535);
+
   const config: Config = {
     dataDir: dir("DATA_DIR", "data/articles"),
     indexDir: dir("INDEX_DIR", "data/index"),
@@ -213,6 +268,18 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     embeddings,
     telegram,
     discord,
+    feeds: { sources: feedSources, intervalMinutes: feedInterval === 0 ? null : feedInterval },
+    questionLog: {
+      enabled: r.bool("QUESTION_LOG", true),
+      path: dir("QUESTION_LOG_PATH", "data/questions.sqlite"),
+      retentionDays: r.int("QUESTION_LOG_DAYS", 90, 1, 36_500),
+    },
+    http: { port: httpPort === 0 ? null : httpPort, host: r.str("HTTP_HOST") ?? "127.0.0.1" },
+    fetch: {
+      timeoutMs: r.int("FETCH_TIMEOUT_MS", 15_000, 100, 600_000),
+      maxBytes: r.int("FETCH_MAX_BYTES", 5_000_000, 1_000, 100_000_000),
+      userAgent: r.str("FETCH_USER_AGENT") ?? "dossier/0.1 (+news article indexer)",
+    },
   };
 
   if (r.problems.length > 0) {
