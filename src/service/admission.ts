@@ -37,6 +37,8 @@ export interface AdmissionOptions {
   /** Allow-lists per platform, e.g. `{ telegram: { chat: ["-100…"] } }`. */
   access?: Readonly<Record<string, AccessLists>>;
   now?: () => number;
+  /** Told about every request turned away, with its code (`NOT_ALLOWED`, `RATE_LIMITED`, `QUESTION_INVALID`): metrics count them. */
+  onRefused?: (asker: Asker, code: string) => void;
 }
 
 /** The question as the service reads it: whitespace collapsed, trimmed. */
@@ -98,6 +100,18 @@ export class AdmissionRules {
    * command that costs a request (`/sources`). Every admitted request takes one rate-limit token.
    */
   async admit(request: { asker: Asker; question?: string }): Promise<Admission> {
+    const admission = await this.decide(request);
+    if (!admission.ok) {
+      try {
+        this.options.onRefused?.(request.asker, admission.error.code);
+      } catch {
+        // Counting a refusal must never change it.
+      }
+    }
+    return admission;
+  }
+
+  private async decide(request: { asker: Asker; question?: string }): Promise<Admission> {
     const { asker } = request;
     const access = this.checkAccess(asker);
     if (!access.ok) return access;

@@ -152,3 +152,19 @@ describe("AdmissionRules", () => {
     expect(rules().admission.maxQuestionLength).toBe(10);
   });
 });
+
+describe("AdmissionRules: refusals are reported", () => {
+  it("tells onRefused the asker and the code of every request turned away, and nothing for admitted ones", async () => {
+    const refused: string[] = [];
+    const rules = new AdmissionRules({
+      maxQuestionLength: 10,
+      rateLimiter: new SlidingWindowRateLimiter({ max: 1, windowMs: 60_000 }),
+      onRefused: (asker, code) => refused.push(`${asker.platform}:${asker.userId}:${code}`),
+    });
+    const who = asker("telegram", "7");
+    expect((await rules.admit({ asker: who, question: "short?" })).ok).toBe(true);
+    expect((await rules.admit({ asker: who, question: "short?" })).ok).toBe(false);
+    expect((await rules.admit({ asker: who, question: "a question far too long" })).ok).toBe(false);
+    expect(refused).toEqual(["telegram:7:RATE_LIMITED", "telegram:7:QUESTION_INVALID"]);
+  });
+});
