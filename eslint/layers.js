@@ -22,6 +22,7 @@ export const ALLOWED = {
   "adapters/telegram": ["core", "text", "service", "adapters/telegram"],
   "adapters/terminal": ["core", "text", "service", "adapters/terminal"],
   providers: ["core", "text", "providers"],
+  report: ["core", "text", "report"],
 };
 
 /** Outside packages that only one folder may import (a prefix of the module name → the folders). */
@@ -30,6 +31,8 @@ export const PACKAGE_HOMES = [
   { match: /^telegraf(\/|$)/, homes: ["adapters/telegram"], why: "telegraf lives in src/adapters/telegram" },
   { match: /^hnswlib-node$/, homes: ["index"], why: "hnswlib-node lives in src/index" },
   { match: /^(langchain|@langchain\/)/, homes: ["providers", "bench"], why: "LangChain lives in src/providers (and the benchmark)" },
+  { match: /^(better-sqlite3|prom-client)$/, homes: ["providers"], why: "storage and metrics clients live in src/providers" },
+  { match: /^(@mozilla\/readability|linkedom|@extractus\/feed-extractor)$/, homes: ["ingest"], why: "page and feed extraction live in src/ingest" },
 ];
 
 const TOP = "top";

@@ -7,6 +7,7 @@
 import type { Config } from "./config.js";
 import { secretsOf } from "./config.js";
 import { ExtractiveReader } from "./answer/extractive-reader.js";
+import type { AnswerObserver, FeedbackStore } from "./core/answer-log.js";
 import type { Answerer } from "./core/answerer.js";
 import type { ChatModel } from "./core/chat-model.js";
 import type { Embedder } from "./core/embedder.js";
@@ -23,7 +24,7 @@ import { createLogger } from "./providers/console-logger.js";
 import { createEldLanguageDetector } from "./providers/eld-language-detector.js";
 import { GloveEmbeddings } from "./providers/glove/glove-embeddings.js";
 import { HybridRetriever } from "./retrieval/hybrid-retriever.js";
-import { AdmissionRules } from "./service/admission.js";
+import { AdmissionRules, type Asker } from "./service/admission.js";
 import { DossierAnswerService } from "./service/answer-service.js";
 import { ConversationMemory } from "./service/conversation-memory.js";
 import { SlidingWindowRateLimiter } from "./service/sliding-window-rate-limiter.js";
@@ -114,8 +115,13 @@ export async function createConfiguredAnswering(
 }
 
 /** The admission rules of the bots: length limit, per-user rate limit, allow-lists per platform. */
-export function createAdmission(config: Pick<Config, "maxQuestionLength" | "rateLimit" | "telegram" | "discord">, now?: () => number): AdmissionRules {
+export function createAdmission(
+  config: Pick<Config, "maxQuestionLength" | "rateLimit" | "telegram" | "discord">,
+  now?: () => number,
+  onRefused?: (asker: Asker, code: string) => void,
+): AdmissionRules {
   return new AdmissionRules({
+    ...(onRefused === undefined ? {} : { onRefused }),
     maxQuestionLength: config.maxQuestionLength,
     rateLimiter: new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
     access: {
@@ -139,6 +145,8 @@ export interface OpenServiceOptions {
   languageDetector?: LanguageDetector;
   /** The embeddings understand other languages: retrieval also searches with the question as asked. */
   multilingualSearch?: boolean;
+  observers?: readonly AnswerObserver[];
+  feedback?: FeedbackStore;
   memory?: { turns: number; ttlMs: number };
   maxQuestionLength?: number;
   logger?: Logger;
@@ -160,6 +168,8 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
     ...(options.rewriter === undefined ? {} : { rewriter: options.rewriter }),
     ...(options.languageDetector === undefined ? {} : { languageDetector: options.languageDetector }),
     ...(options.multilingualSearch === true ? { multilingualSearch: true } : {}),
+    ...(options.observers === undefined ? {} : { observers: options.observers }),
+    ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
     memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
     ...(rarity === undefined ? {} : { rarity }),
@@ -171,11 +181,25 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
 /** The answer service exactly as the configuration describes it (embeddings, answer mode, memory). */
 export async function openConfiguredService(
   config: Config,
-  options: { logger: Logger; indexDir?: string; watch?: boolean; memory?: { turns: number; ttlMs: number }; ensureFresh?: boolean; probe?: boolean },
+  options: {
+    logger: Logger;
+    indexDir?: string;
+    watch?: boolean;
+    memory?: { turns: number; ttlMs: number };
+    ensureFresh?: boolean;
+    probe?: boolean;
+    /** Told about every answer (the question log, metrics). */
+    observers?: readonly AnswerObserver[];
+    /** Keeps votes on answers (the question log). */
+    feedback?: FeedbackStore;
+    onReindexed?: (run: { ms: number; ok: boolean }) => void;
+  },
 ): Promise<DossierAnswerService> {
   const { embedder, rarity } = await createConfiguredEmbedder(config, options.logger);
   const indexDir = options.indexDir ?? config.indexDir;
-  if (options.ensureFresh === true) await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger });
+  if (options.ensureFresh === true) {
+    await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger, ...(options.onReindexed === undefined ? {} : { onReindexed: options.onReindexed }) });
+  }
   const answering = await createConfiguredAnswering(config, { rarity, logger: options.logger, probe: options.probe ?? true });
   return openAnswerService({
     indexDir,
@@ -189,6 +213,8 @@ export async function openConfiguredService(
     ...(answering.rewriter === undefined ? {} : { rewriter: answering.rewriter }),
     ...(answering.languageDetector === undefined ? {} : { languageDetector: answering.languageDetector }),
     multilingualSearch: config.embeddings.multilingual,
+    ...(options.observers === undefined ? {} : { observers: options.observers }),
+    ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
     ...(options.watch === undefined ? {} : { watch: options.watch }),
   });
 }
@@ -198,6 +224,8 @@ export async function ensureFreshIndex(options: {
   config: Pick<Config, "dataDir" | "indexDir">;
   embedder: Embedder;
   logger: Logger;
+  /** Told how each real re-index went (metrics). */
+  onReindexed?: (run: { ms: number; ok: boolean }) => void;
 }): Promise<ReindexReport | null> {
   const plan = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, dryRun: true });
   const stale = plan.fullRebuild || plan.added.length + plan.updated.length + plan.removed.length > 0;
@@ -207,7 +235,17 @@ export async function ensureFreshIndex(options: {
       ? `Building the index (${plan.rebuildReason ?? "first run"})…`
       : `The index is stale (${plan.added.length} added, ${plan.updated.length} updated, ${plan.removed.length} removed); re-indexing…`,
   );
-  const report = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, logger: options.logger });
+  const started = performance.now();
+  let report: ReindexReport;
+  try {
+    report = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, logger: options.logger });
+  } catch (error) {
+    options.onReindexed?.({ ms: performance.now() - started, ok: false });
+    throw error;
+  }
+  options.onReindexed?.({ ms: performance.now() - started, ok: true });
   for (const s of report.skipped) options.logger.warn(`skipped ${s.path}: ${s.reason}`);
+  for (const w of report.warnings) options.logger.warn(w);
+  for (const u of report.undated) options.logger.warn(`undated ${u.path}: ${u.reason}`);
   return report;
 }

@@ -1,33 +1,55 @@
 /**
  * Composition root for `npm start`: configuration → embeddings → index (built first if missing or
  * stale) → answer service → adapters. Discord and/or Telegram when their tokens are set, else the
- * terminal chat. SIGINT/SIGTERM stop everything cleanly.
+ * terminal chat. Around them, the maintainers' loop: the question log (votes and the content-gap
+ * report), Prometheus metrics and health routes on `HTTP_PORT` (or the Telegram webhook's server),
+ * and feeds fetched every `FEEDS_INTERVAL_MINUTES`. SIGINT/SIGTERM stop everything cleanly.
  */
-import { loadConfig, type Config } from "./config.js";
+import { loadConfig, secretsOf, type Config } from "./config.js";
+import type { AnswerObserver } from "./core/answer-log.js";
 import type { Logger } from "./core/logger.js";
-import { createAdmission, createAppLogger, openConfiguredService } from "./compose.js";
+import { createAdmission, createAppLogger, createConfiguredEmbedder, openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
 import { PromptSafeLogger } from "./adapters/terminal/prompt-safe-logger.js";
 import { runCli } from "./cli/run-cli.js";
-import type { AnswerService } from "./core/types.js";
+import { PrometheusMetrics } from "./providers/prometheus-metrics.js";
+import { createQuestionLog } from "./providers/sqlite-question-log.js";
+import { createHealthRoutes, HEALTH_PATHS, type RouteHandler } from "./service/health-routes.js";
+import { startHttpServer, type RunningHttpServer } from "./service/http-server.js";
+import { Readiness } from "./service/readiness.js";
+import type { DossierAnswerService } from "./service/answer-service.js";
 import { tuneHeap } from "./heap-tuning.js";
 
 interface Running {
   stop(reason?: string): Promise<void>;
 }
 
-async function startBots(config: Config, service: AnswerService, logger: Logger): Promise<Running[]> {
+interface Loop {
+  metrics: PrometheusMetrics;
+  readiness: Readiness;
+  routes: RouteHandler;
+}
+
+/** How often the index gauges are refreshed (a hot reload swaps the index without telling main). */
+const INDEX_GAUGE_MS = 15_000;
+
+async function startBots(config: Config, service: DossierAnswerService, logger: Logger, loop: Loop): Promise<Running[]> {
   const running: Running[] = [];
-  const common = { service, logger, admission: createAdmission(config) };
+  const admission = createAdmission(config, undefined, (asker, code) => loop.metrics.admissionRefused(asker.platform, code));
+  const common = { service, logger, admission };
   try {
     if (config.telegram !== null) {
-      const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
-      running.push(await startTelegramAdapter({ ...common, config: config.telegram }));
+      const { startTelegramAdapter, webhookUrlOf } = await import("./adapters/telegram/telegram-adapter.js");
+      // One server for the webhook and the health routes when they share a port (or no HTTP_PORT is set).
+      const shared = webhookUrlOf(config.telegram) !== null && (config.http.port === null || config.http.port === config.telegram.webhookPort);
+      running.push(await startTelegramAdapter({ ...common, config: config.telegram, ...(shared ? { extraRoutes: loop.routes } : {}) }));
+      loop.readiness.set("telegram", true);
       logger.info("Telegram adapter started");
     }
     if (config.discord !== null) {
       const { startDiscordAdapter } = await import("./adapters/discord/discord-adapter.js");
       running.push(await startDiscordAdapter({ ...common, config: config.discord }));
+      loop.readiness.set("discord", true);
       logger.info("Discord adapter started");
     }
   } catch (error) {
@@ -38,30 +60,110 @@ async function startBots(config: Config, service: AnswerService, logger: Logger)
   return running;
 }
 
+/** Fetches the feeds every `FEEDS_INTERVAL_MINUTES`, one run at a time; the service hot-reloads the index it writes. */
+function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetrics): { stop(): Promise<void> } | null {
+  const minutes = config.feeds.intervalMinutes;
+  if (minutes === null || config.feeds.sources.length === 0) return null;
+  const controller = new AbortController();
+  let current: Promise<void> = Promise.resolve();
+  let busy = false;
+  const run = () => {
+    if (busy) return; // the previous run is still going: skip this tick
+    busy = true;
+    current = (async () => {
+      const started = performance.now();
+      try {
+        const { runFeeds } = await import("./ingest/run-feeds.js");
+        const report = await runFeeds({
+          sources: config.feeds.sources,
+          dataDir: config.dataDir,
+          indexDir: config.indexDir,
+          embedder: async () => (await createConfiguredEmbedder(config, logger)).embedder,
+          limits: config.fetch,
+          logger,
+          signal: controller.signal,
+        });
+        if (report.reindex !== null) metrics.reindexed({ ms: performance.now() - started, ok: true });
+        logger.info("feeds checked", { added: report.added.length, failed: report.failed.length });
+      } catch (error) {
+        metrics.reindexed({ ms: performance.now() - started, ok: false });
+        logger.warn("feeds run failed", { reason: error instanceof Error ? error.message : String(error) });
+      } finally {
+        busy = false;
+      }
+    })();
+  };
+  const timer = setInterval(run, minutes * 60_000);
+  timer.unref();
+  logger.info(`fetching ${config.feeds.sources.length} feed(s) every ${minutes} min`);
+  return {
+    async stop() {
+      clearInterval(timer);
+      controller.abort();
+      await current;
+    },
+  };
+}
+
 async function main(): Promise<number> {
   const config = loadConfig();
   const terminal = config.telegram === null && config.discord === null;
   // The terminal chat shares the terminal with the logs: the service must log through the logger
   // that keeps the chat's prompt intact, and the service exists before the chat does.
   const logger = terminal ? new PromptSafeLogger(createAppLogger(config)) : createAppLogger(config);
-  const service = await openConfiguredService(config, { logger, ensureFresh: true });
+
+  const metrics = new PrometheusMetrics();
+  const readiness = new Readiness(["index", ...(config.telegram === null ? [] : ["telegram"]), ...(config.discord === null ? [] : ["discord"])]);
+  const loop: Loop = { metrics, readiness, routes: createHealthRoutes({ ready: () => readiness.checks(), metrics, logger }) };
+  // Up before the index is built, so /healthz answers and /readyz says 503 while it builds.
+  const sharesWebhook = config.telegram !== null && config.telegram.webhookUrl !== null && (config.http.port === null || config.http.port === config.telegram.webhookPort);
+  let http: RunningHttpServer | null = null;
+  if (config.http.port !== null && !sharesWebhook) {
+    http = await startHttpServer({ port: config.http.port, host: config.http.host, handlers: [loop.routes], logger, paths: HEALTH_PATHS });
+  }
+
+  const questionLog = createQuestionLog(config.questionLog, { logger, secrets: secretsOf(config) });
+  if (questionLog !== null) logger.info(`question log: ${config.questionLog.path} (kept ${config.questionLog.retentionDays} days)`);
+  const observers: AnswerObserver[] = [metrics, ...(questionLog === null ? [] : [questionLog])];
+  const service = await openConfiguredService(config, {
+    logger,
+    ensureFresh: true,
+    observers,
+    ...(questionLog === null ? {} : { feedback: questionLog }),
+    onReindexed: (run) => metrics.reindexed(run),
+  });
+  const gauges = () => metrics.setIndex({ articles: service.corpus().articles.length, generation: service.current.manifest.generation });
+  gauges();
+  const gaugeTimer = setInterval(gauges, INDEX_GAUGE_MS);
+  gaugeTimer.unref();
+  readiness.set("index", true);
+  const feeds = startFeedsLoop(config, logger, metrics);
+
+  const shutdown = async (running: Running[], reason: string) => {
+    for (const part of ["telegram", "discord"]) readiness.set(part, false);
+    clearInterval(gaugeTimer);
+    await feeds?.stop();
+    await Promise.allSettled(running.map((r) => r.stop(reason)));
+    service.close();
+    questionLog?.close();
+    await http?.close();
+  };
 
   if (terminal) {
     await runTerminalChat({ service, logger });
-    service.close();
+    await shutdown([], "end of input");
     return 0;
   }
 
-  const running = await startBots(config, service, logger);
+  const running = await startBots(config, service, logger, loop);
   await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
+    const stop = (signal: string) => {
       logger.info(`${signal} received; shutting down`);
-      void Promise.allSettled(running.map((r) => r.stop(signal))).then(() => resolve());
+      void shutdown(running, signal).then(() => resolve());
     };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
   });
-  service.close();
   return 0;
 }
 

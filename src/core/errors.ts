@@ -15,6 +15,9 @@ export type ErrorCode =
   | "NOT_ALLOWED"
   | "EMBEDDINGS_UNAVAILABLE"
   | "LLM_FAILED"
+  | "FETCH_FAILED"
+  | "FEEDS_BUSY"
+  | "DATA_UNWRITABLE"
   | "INTERNAL";
 
 export class AppError extends Error {

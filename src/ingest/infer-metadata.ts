@@ -9,7 +9,7 @@ import { escapeRegExp } from "../text/escape-reg-exp.js";
 
 export interface InferMetadataInput {
   text: string;
-  /** Base name of the file; a `YYYY-MM-DD` (or `YYYY-MM`) in it can supply the date or year. */
+  /** Base name of the file; a `YYYY-MM-DD` in it can supply the date, a `YYYY-MM` or a bare `YYYY` the year. */
   fileName: string;
 }
 
@@ -46,6 +46,9 @@ const CC_CREDIT =
 const SOURCE_LINE = /^(?:source|credit|via):[ \t]*([^\n]{2,60}?)[ \t]*$/im;
 const URL_LINE = /^(?:url|link|source|original):[ \t]*<?(https?:\/\/[^\s>]+)>?[ \t]*$/im;
 const FILE_DATE = /(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)/;
+/** A bare year in a file name or a `date` header ("2025-azertac.txt", "date 2025 AZERTAC"); only this century and the last. */
+const BARE_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+const HEADER_YEAR = /^((?:19|20)\d{2})(?:-(\d{2}))?$/;
 const HEADING = /^#{1,2}[ \t]+(.+?)[ \t#]*$/;
 const SECTION_LABEL = /^[\p{Lu}\p{N}&'’-]+(?: [\p{Lu}\p{N}&'’-]+){0,2}$/u;
 
@@ -65,6 +68,8 @@ function ccLicense(words: string, version: string): string {
 }
 
 interface Dateline {
+  /** The dateline as written, for messages. */
+  line: string;
   month: number | null;
   day: number | null;
   year: number | null;
@@ -77,10 +82,10 @@ function findDateline(blocks: readonly string[]): Dateline | null {
     const m = DATELINE.exec(firstLine);
     const month = m ? monthNumber(m[2] ?? "") : null;
     if (m && month !== null) {
-      return { month, day: Number(m[3]), year: m[4] === undefined ? null : Number(m[4]), agency: m[5]?.trim() ?? null };
+      return { line: firstLine, month, day: Number(m[3]), year: m[4] === undefined ? null : Number(m[4]), agency: m[5]?.trim() ?? null };
     }
     const d = DASH_DATELINE.exec(block);
-    if (d) return { month: null, day: null, year: null, agency: d[2]?.trim() ?? null };
+    if (d) return { line: d[0].trim(), month: null, day: null, year: null, agency: d[2]?.trim() ?? null };
   }
   return null;
 }
@@ -112,46 +117,70 @@ function findTitle(blocks: readonly string[]): string {
   return "";
 }
 
-function fileDate(fileName: string): { year: number; month: number; full: string | null } | null {
+function fileDate(fileName: string): { year: number; full: string | null } | null {
   const m = FILE_DATE.exec(fileName);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  return { year, month, full: m[3] === undefined ? null : isoDate(year, month, Number(m[3])) };
+  const month = Number(m?.[2]);
+  if (m && month >= 1 && month <= 12) {
+    const year = Number(m[1]);
+    return { year, full: m[3] === undefined ? null : isoDate(year, month, Number(m[3])) };
+  }
+  const bare = BARE_YEAR.exec(fileName);
+  return bare ? { year: Number(bare[1]), full: null } : null;
 }
 
-/**
- * Infers title, source, date and licence from a plain-text article (pure; no I/O). The date is a
- * full day or null: a header date wins, then a dateline (its year from the line or the file name),
- * then a full `YYYY-MM-DD` in the file name. A bare `YYYY-MM` never becomes a date, and dates in
- * the prose (event dates) are never used.
- */
-export function inferMetadata(input: InferMetadataInput): InferredMetadata {
+/** The year of a `date` header that names only a year or a month ("date 2025 AZERTAC", "date: 2025-03"), else null. */
+function headerYear(value: string): number | null {
+  const m = HEADER_YEAR.exec(value);
+  if (!m) return null;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  return month >= 1 && month <= 12 ? Number(m[1]) : null;
+}
+
+/** What the head of a text says about its date, before deciding on one. */
+interface DateClues {
+  body: string;
+  headerDate: string | null;
+  headerYear: number | null;
+  headerOutlet: string | null;
+  blocks: string[];
+  dateline: Dateline | null;
+  file: ReturnType<typeof fileDate>;
+}
+
+function dateClues(input: InferMetadataInput): DateClues {
   let body = input.text.replace(/^(?:[ \t]*\n)+/, "");
   let headerDate: string | null = null;
+  let year: number | null = null;
   let headerOutlet: string | null = null;
   const firstLine = body.split("\n", 1)[0] ?? "";
   const header = HEADER.exec(firstLine);
   if (header) {
-    const date = normalizeDate(header[1] ?? "");
-    if (date !== null) {
-      headerDate = date;
+    headerDate = normalizeDate(header[1] ?? "");
+    year = headerDate === null ? headerYear(header[1] ?? "") : null;
+    if (headerDate !== null || year !== null) {
       headerOutlet = header[2]?.trim() || null;
       body = body.slice(firstLine.length).replace(/^\n?(?:[ \t]*\n)*/, "");
     }
   }
-
   const blocks = body
     .split(/\n[ \t]*\n/)
     .map((b) => b.trim())
     .filter((b) => b.length > 0);
-  const dateline = findDateline(blocks);
-  const file = fileDate(input.fileName);
+  return { body, headerDate, headerYear: year, headerOutlet, blocks, dateline: findDateline(blocks), file: fileDate(input.fileName) };
+}
 
+/**
+ * Infers title, source, date and licence from a plain-text article (pure; no I/O). The date is a
+ * full day or null: a header date wins, then a dateline (its year from the line, else from a
+ * `date YYYY` header, else from a `YYYY-MM-DD`, `YYYY-MM` or bare `YYYY` in the file name), then a
+ * full `YYYY-MM-DD` in the file name. A year or month alone never becomes a date, and dates in the
+ * prose (event dates) are never used.
+ */
+export function inferMetadata(input: InferMetadataInput): InferredMetadata {
+  const { body, headerDate, headerOutlet, blocks, dateline, file, ...clues } = dateClues(input);
   let date = headerDate;
   if (date === null && dateline?.month != null && dateline.day !== null) {
-    const year = dateline.year ?? file?.year ?? null;
+    const year = dateline.year ?? clues.headerYear ?? file?.year ?? null;
     if (year !== null) date = isoDate(year, dateline.month, dateline.day);
   }
   date ??= file?.full ?? null;
@@ -178,4 +207,15 @@ export function inferMetadata(input: InferMetadataInput): InferredMetadata {
   };
   if (credit?.[3] !== undefined) meta.license = ccLicense(credit[2] ?? "", credit[3]);
   return { meta, body };
+}
+
+/**
+ * Why no date could be inferred from this text and file name — one line for the re-index report,
+ * saying what to add. (Only meaningful when `inferMetadata` gave a null date.)
+ */
+export function explainMissingDate(input: InferMetadataInput): string {
+  const { dateline } = dateClues(input);
+  const fix = 'put YYYY-MM-DD in the file name or a first line "date YYYY-MM-DD"';
+  if (dateline !== null && dateline.month !== null && dateline.year === null) return `dateline "${dateline.line}" has no year; ${fix}`;
+  return `no date found; ${fix} (or "date:" in front matter / JSON)`;
 }

@@ -31,7 +31,8 @@ function round1(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
-function formatSize(bytes: number): string {
+/** "7.2 MB", "512 KB", "300 bytes": sizes as a maintainer reads them in a skip reason. */
+export function formatSize(bytes: number): string {
   if (bytes >= MIB) return `${round1(bytes / MIB)} MB`;
   if (bytes >= 1024) return `${round1(bytes / 1024)} KB`;
   return `${bytes} bytes`;

@@ -3,7 +3,6 @@
  * rest, and publish a new index generation atomically. Incremental by content hash; a change of
  * embedding model forces a full rebuild.
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Article } from "../core/types.js";
 import type { Logger } from "../core/logger.js";
@@ -20,6 +19,9 @@ import { loadArticles, type KnownArticle, type SkippedFile } from "./load-articl
 import { readLexical, readManifestState, readStore, readVectors } from "../index/read-index.js";
 import { splitSentences } from "../text/split-sentences.js";
 import { pruneGenerations, writeGeneration } from "../index/write-generation.js";
+import { indexVersions } from "./index-versions.js";
+import { plannedChunks } from "./planned-chunks.js";
+import { distinctPaths, emptyFolderWarning, filesOf, undatedFiles, type FileEntry, type UndatedFile } from "./report-files.js";
 
 export type ReindexPhase = "load" | "embed" | "write";
 
@@ -49,27 +51,31 @@ export interface ReindexReport {
   unchanged: string[];
   skipped: SkippedFile[];
   merged: SkippedFile[];
+  /** The same changes counted in files (a JSON file with three articles is one file), for summaries. */
+  files: ReportFiles;
+  /** Indexed files whose articles have no date (a warning, not a skip), each with what to add. */
+  undated: UndatedFile[];
+  /** Problems with the run as a whole, one line each (e.g. an empty data folder). */
+  warnings: string[];
   /** Whether a new generation was published. */
   wrote: boolean;
   /** Whether removed articles' holes were squeezed out of the labels (graph rebuilt from stored vectors). */
   compacted: boolean;
   articles: number;
+  /** Chunks of the articles found (in a dry run: the chunks the real run will produce, counted by chunking without embedding). */
   chunks: number;
   embeddedChunks: number;
   model: { id: string; dimensions: number };
   elapsedMs: number;
 }
 
-const require = createRequire(import.meta.url);
-function versions(): Record<string, string> {
-  const v = (name: string) => {
-    try {
-      return (require(`${name}/package.json`) as { version: string }).version;
-    } catch {
-      return "unknown";
-    }
-  };
-  return { dossier: v("../../package.json"), "hnswlib-node": v("hnswlib-node"), "@langchain/community": v("@langchain/community") };
+export interface ReportFiles {
+  added: FileEntry[];
+  updated: FileEntry[];
+  removed: FileEntry[];
+  unchanged: number;
+  skipped: number;
+  merged: number;
 }
 
 /** An article of the previous index, taken over without reading its file; the text is decoded only if asked for. */
@@ -163,6 +169,8 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     options.onProgress?.("load", loaded.articles.length, loaded.articles.length);
 
     const oldHashes = new Map((previousManifest?.articles ?? []).map((a) => [a.id, a.hash]));
+    const pathById = new Map([...(previousManifest?.articles ?? []), ...loaded.articles].map((a) => [a.id, a.path]));
+    const pathOf = (id: string) => pathById.get(id) ?? id;
     const report: ReindexReport = {
       dryRun: options.dryRun === true,
       fullRebuild: rebuildReason !== null,
@@ -173,6 +181,9 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       unchanged: [],
       skipped: loaded.skipped,
       merged: loaded.merged,
+      files: { added: [], updated: [], removed: [], unchanged: 0, skipped: distinctPaths(loaded.skipped), merged: distinctPaths(loaded.merged) },
+      undated: undatedFiles(loaded.articles),
+      warnings: [],
       wrote: false,
       compacted: false,
       articles: loaded.articles.length,
@@ -189,10 +200,25 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
       else report.unchanged.push(a.id);
     }
     for (const id of oldHashes.keys()) if (!newIds.has(id)) report.removed.push(id);
+    report.files.added = filesOf(report.added, pathOf);
+    report.files.updated = filesOf(report.updated, pathOf);
+    report.files.removed = filesOf(report.removed, pathOf);
+    report.files.unchanged = filesOf(report.unchanged, pathOf).length;
+
+    // An empty folder (often a wrong --data or an unsynced mount) never wipes an index that has articles.
+    const keptArticles = loaded.articles.length === 0 ? (previousManifest?.articles.length ?? 0) : 0;
+    const empty = emptyFolderWarning(options.dataDir, loaded, keptArticles);
+    if (empty !== null) report.warnings.push(empty);
+    if (keptArticles > 0) {
+      report.removed = [];
+      report.files.removed = [];
+    }
 
     const changed = report.added.length + report.updated.length + report.removed.length > 0;
-    if (options.dryRun || (!changed && rebuildReason === null)) {
-      report.chunks = previousManifest?.chunks ?? 0;
+    if (options.dryRun || (!changed && rebuildReason === null) || keptArticles > 0) {
+      // Chunks of the articles found: what the real run indexes (nothing, for an empty folder).
+      if (options.dryRun) report.chunks = plannedChunks(loaded.articles, previous?.manifest.articles ?? []);
+      else report.chunks = keptArticles > 0 ? 0 : (previousManifest?.chunks ?? 0);
       report.elapsedMs = performance.now() - started;
       return report;
     }
@@ -335,7 +361,7 @@ async function buildGeneration(options: ReindexOptions, previous: Previous | nul
   const manifest: Omit<Manifest, "generation" | "builtAt"> = {
     format: INDEX_FORMAT,
     model: { id: options.embedder.modelId, dimensions: dims },
-    versions: versions(),
+    versions: indexVersions(),
     chunks: live,
     labels,
     articles: manifestArticles,

@@ -2,11 +2,15 @@
  * A fake AnswerService for the Discord adapter tests: records every question with its AskContext,
  * remembers turns per conversationId with the real ConversationMemory (so follow-up tests show the
  * adapter's keys are per user), and produces the awkward answers a formatter must survive (very
- * long, Markdown characters, `@everyone`) or a failure, depending on the question.
+ * long, Markdown characters, `@everyone`) or a failure, depending on the question. Every answer
+ * gets an id, as from the real service; with `votes` set it keeps 👍 / 👎 votes like a question log.
  */
+import { randomUUID } from "node:crypto";
 import { ConversationMemory } from "../../src/service/conversation-memory.js";
+import type { Vote, VoteTally } from "../../src/core/answer-log.js";
 import type { Answer, AnswerService, AskContext, Citation, CorpusInfo } from "../../src/core/types.js";
 import { AppError } from "../../src/core/errors.js";
+import type { FakeVotes } from "./fake-votes.js";
 
 export interface RecordedAsk {
   question: string;
@@ -36,8 +40,28 @@ export class FakeAnswerService implements AnswerService {
   gate: Promise<void> | null = null;
   /** When set, answers instead of the built-in answers (e.g. streaming drafts through `context.onDraft` first). */
   respond: ((question: string, context: AskContext | undefined) => Promise<Answer>) | null = null;
+  /** Votes are kept (and buttons shown) only when this is set. */
+  votes: FakeVotes | null = null;
+  /** The answers given, in order. */
+  readonly answers: Answer[] = [];
+
+  get acceptsVotes(): boolean {
+    return this.votes !== null;
+  }
+
+  async vote(vote: Vote): Promise<VoteTally | null> {
+    return this.votes === null ? null : this.votes.vote(vote);
+  }
 
   async ask(question: string, context?: AskContext): Promise<Answer> {
+    const given = await this.answer(question, context);
+    const answer = given.id === undefined ? { ...given, id: randomUUID() } : given;
+    this.votes?.know(answer.id ?? "");
+    this.answers.push(answer);
+    return answer;
+  }
+
+  private async answer(question: string, context?: AskContext): Promise<Answer> {
     this.asks.push({ question, context });
     if (this.gate !== null) await untilOrAborted(this.gate, context?.signal);
     context?.signal?.throwIfAborted();

@@ -3,8 +3,10 @@
  * heartbeat ACK, READY, GUILD_CREATE, RESUME with replay, dispatches). The unmodified discord.js
  * client is pointed at it through `rest.api`, exactly as a REST proxy would be used in production.
  * Every request is recorded with its arrival time, so tests can assert on what the bot sent; bot
- * messages can be edited and deleted (channel messages and interaction responses), and any request
- * can be made to fail (a 429 with `Retry-After`, a 404) with `failNext`.
+ * messages can be edited and deleted (channel messages and interaction responses, follow-ups
+ * included), keep their `components`, and a button interaction's UPDATE_MESSAGE response edits the
+ * message the button is on; any request can be made to fail (a 429 with `Retry-After`, a 404) with
+ * `failNext`.
  */
 import { EventEmitter } from "node:events";
 import http from "node:http";
@@ -65,7 +67,7 @@ export class FakeDiscord {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly changes = new EventEmitter();
   private readonly failures: FailureRule[] = [];
-  private readonly interactions = new Map<string, { channelId: string; guildId: string | null; acked: boolean; originalId: string }>();
+  private readonly interactions = new Map<string, { channelId: string; guildId: string | null; acked: boolean; originalId: string; messageId: string | null }>();
   private session: Session | null = null;
   private port = 0;
 
@@ -150,14 +152,22 @@ export class FakeDiscord {
     });
   }
 
-  /** Registers an interaction so its callback and webhook routes are accepted. */
-  trackInteraction(raw: { id: string; token: string; channel_id?: unknown; guild_id?: unknown }): void {
+  /** Registers an interaction so its callback and webhook routes are accepted (a component's, with the message it is on). */
+  trackInteraction(raw: { id: string; token: string; channel_id?: unknown; guild_id?: unknown; message?: unknown }): void {
+    const messageId = (raw.message as { id?: unknown } | undefined)?.id;
     this.interactions.set(raw.token, {
       channelId: String(raw.channel_id),
       guildId: typeof raw.guild_id === "string" ? raw.guild_id : null,
       acked: false,
       originalId: snowflake(),
+      messageId: typeof messageId === "string" ? messageId : null,
     });
+  }
+
+  /** The message an interaction's response became (a slash command's answer), as it is now. */
+  originalMessageOf(token: string): Record<string, unknown> | undefined {
+    const interaction = this.interactions.get(token);
+    return interaction === undefined ? undefined : this.botMessages.get(interaction.originalId);
   }
 
   async close(): Promise<void> {
@@ -289,6 +299,12 @@ export class FakeDiscord {
       if (interaction.acked) return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
       interaction.acked = true;
       const data = (request.body?.data ?? {}) as Record<string, unknown>;
+      if (request.body?.type === 7) {
+        // UPDATE_MESSAGE: a component's interaction edits the message the component is on.
+        const message = interaction.messageId === null ? undefined : this.botMessages.get(interaction.messageId);
+        if (message !== undefined) this.editBotMessage(message, data);
+        return { status: 204, body: null };
+      }
       if (typeof data.content === "string") this.createBotMessage(interaction.channelId, interaction.guildId, data, interaction.originalId);
       return { status: 204, body: null };
     }
@@ -299,6 +315,11 @@ export class FakeDiscord {
       }
       if (method === "PATCH" && m[3] === "@original") {
         return { status: 200, body: this.createBotMessage(interaction.channelId, interaction.guildId, request.body, interaction.originalId) };
+      }
+      if (method === "PATCH" && m[3] !== undefined) {
+        const message = this.botMessages.get(m[3]);
+        if (message === undefined) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
+        return { status: 200, body: this.editBotMessage(message, request.body) };
       }
       if (method === "DELETE" && m[3] === "@original") {
         this.botMessages.delete(interaction.originalId);
@@ -320,6 +341,7 @@ export class FakeDiscord {
   private editBotMessage(message: Record<string, unknown>, body: Record<string, unknown> | null): Record<string, unknown> {
     if (typeof body?.content === "string") message.content = body.content;
     if (typeof body?.flags === "number") message.flags = body.flags;
+    if (Array.isArray(body?.components)) message.components = body.components;
     message.edited_timestamp = new Date().toISOString();
     return message;
   }
@@ -330,7 +352,7 @@ export class FakeDiscord {
       id, channel_id: channelId, ...(guildId === null ? {} : { guild_id: guildId }), author: this.bot,
       content: typeof body?.content === "string" ? body.content : "", timestamp: new Date().toISOString(),
       edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [],
-      embeds: [], components: [], pinned: false, flags: typeof body?.flags === "number" ? body.flags : 0,
+      embeds: [], components: Array.isArray(body?.components) ? body.components : [], pinned: false, flags: typeof body?.flags === "number" ? body.flags : 0,
       type: reference?.message_id === undefined ? 0 : 19,
       ...(reference?.message_id === undefined ? {} : { message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId } }),
     };

@@ -6,10 +6,10 @@
  */
 
 let counter = 0n;
-/** A fresh snowflake id (increasing, with a plausible timestamp part). */
-export function snowflake(): string {
+/** A fresh snowflake id (increasing, with a plausible timestamp part: now, or `at` in epoch ms). */
+export function snowflake(at = Date.now()): string {
   counter += 1n;
-  return ((BigInt(Date.now() - 1420070400000) << 22n) + counter).toString();
+  return ((BigInt(at - 1420070400000) << 22n) + counter).toString();
 }
 
 export interface RawUser {
@@ -137,6 +137,45 @@ export function rawInteraction(options: RawInteractionOptions): Record<string, u
       type: 1,
       options: Object.entries(options.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
     },
+    ...(inGuild
+      ? { guild_id: options.guildId, member: rawMember(options.user), guild_locale: "en-US", context: 0, authorizing_integration_owners: { "0": options.guildId } }
+      : { user: options.user, context: 1, authorizing_integration_owners: { "1": options.user.id } }),
+    channel: { id: options.channelId, type: channelType, ...(inGuild ? { guild_id: options.guildId } : {}) },
+    channel_id: options.channelId,
+    app_permissions: "274877975552",
+    locale: "en-US",
+    entitlements: [],
+    attachment_size_limit: 10485760,
+  };
+}
+
+export interface RawComponentInteractionOptions {
+  applicationId: string;
+  user: RawUser;
+  channelId: string;
+  guildId: string | null;
+  /** The clicked button's `custom_id`. */
+  customId: string;
+  /** The message the button is on, as Discord sends it (the bot's message). */
+  message: Record<string, unknown>;
+  channelType?: number;
+}
+
+/**
+ * A MESSAGE_COMPONENT interaction (type 3) for a button click. Like every interaction it needs
+ * `authorizing_integration_owners` (and `entitlements`), or discord.js drops it without a word.
+ */
+export function rawComponentInteraction(options: RawComponentInteractionOptions): Record<string, unknown> & { id: string; token: string } {
+  const inGuild = options.guildId !== null;
+  const channelType = options.channelType ?? (inGuild ? ChannelTypes.GuildText : ChannelTypes.DM);
+  return {
+    id: snowflake(),
+    application_id: options.applicationId,
+    type: 3,
+    token: `interaction-token-${snowflake()}`,
+    version: 1,
+    data: { custom_id: options.customId, component_type: 2 },
+    message: options.message,
     ...(inGuild
       ? { guild_id: options.guildId, member: rawMember(options.user), guild_locale: "en-US", context: 0, authorizing_integration_owners: { "0": options.guildId } }
       : { user: options.user, context: 1, authorizing_integration_owners: { "1": options.user.id } }),

@@ -1,10 +1,14 @@
 /**
  * A fake AnswerService for the Telegram adapter tests: records every question with the AskContext
  * it came with, remembers turns per conversationId (with the real ConversationMemory, so the tests
- * show whose memory a follow-up used), and answers however a test asks it to.
+ * show whose memory a follow-up used), and answers however a test asks it to. Every answer gets an
+ * id, as from the real service; with `votes` set it keeps 👍 / 👎 votes like a question log.
  */
+import { randomUUID } from "node:crypto";
 import { ConversationMemory } from "../../src/service/conversation-memory.js";
+import type { Vote, VoteTally } from "../../src/core/answer-log.js";
 import type { Answer, AnswerService, AskContext, Citation, CorpusInfo, Turn } from "../../src/core/types.js";
+import type { FakeVotes } from "./fake-votes.js";
 
 export interface AskRecord {
   question: string;
@@ -54,14 +58,33 @@ export class FakeAnswerService implements AnswerService {
   readonly memory = new ConversationMemory({ turns: 3, ttlMs: 60_000 });
   respond: Responder = defaultResponder;
   corpusInfo: CorpusInfo = SAMPLE_CORPUS;
+  /** Votes are kept (and buttons shown) only when this is set. */
+  votes: FakeVotes | null = null;
+  /** The answers given, in order. */
+  readonly answers: Answer[] = [];
+
+  constructor(options: { votes?: FakeVotes } = {}) {
+    this.votes = options.votes ?? null;
+  }
+
+  get acceptsVotes(): boolean {
+    return this.votes !== null;
+  }
 
   async ask(question: string, context?: AskContext): Promise<Answer> {
     const key = context?.conversationId;
     const history = key === undefined ? [] : await this.memory.get(key);
     this.asked.push({ question, context, history });
-    const answer = await this.respond(question, history, context);
+    const given = await this.respond(question, history, context);
+    const answer = given.id === undefined ? { ...given, id: randomUUID() } : given;
+    this.votes?.know(answer.id ?? "");
+    this.answers.push(answer);
     if (key !== undefined) await this.memory.add(key, { question, answer });
     return answer;
+  }
+
+  async vote(vote: Vote): Promise<VoteTally | null> {
+    return this.votes === null ? null : this.votes.vote(vote);
   }
 
   corpus(): CorpusInfo {

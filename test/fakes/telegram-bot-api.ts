@@ -2,8 +2,10 @@
  * A fake Telegram Bot API server on 127.0.0.1 for driving the unmodified telegraf client through
  * `telegram.apiRoot`: getMe, getUpdates (long poll with offsets), sendMessage (validating HTML like
  * Telegram), sendMessageDraft (private chats only; can be switched off like an older server),
- * editMessageText, deleteMessage, sendChatAction, setMyCommands, deleteWebhook, setWebhook, and
- * errors on demand (the next call of a method, or its n-th call).
+ * editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery, sendChatAction,
+ * setMyCommands, deleteWebhook, setWebhook, and errors on demand (the next call of a method, or its
+ * n-th call). Inline keyboards are kept on the messages, and a user's press of one of their buttons
+ * is delivered as a `callback_query` update (`pressButton`).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +15,9 @@ export interface FakeUser { id: number; first_name?: string; username?: string; 
 export interface FakeChat { id: number; type: "private" | "group" | "supergroup" | "channel"; title?: string }
 
 export interface ApiCall { method: string; payload: Record<string, unknown>; at: number }
+
+export interface FakeInlineButton { text: string; callback_data?: string; url?: string }
+export interface FakeInlineKeyboard { inline_keyboard: FakeInlineButton[][] }
 
 /** A message the bot sent, as the user would see it. */
 export interface SentMessage {
@@ -26,7 +31,30 @@ export interface SentMessage {
   replyTo: number | undefined;
   linkPreviewDisabled: boolean;
   links: { text: string; href: string }[];
+  /** The inline keyboard under the message now (undefined: none). */
+  replyMarkup: FakeInlineKeyboard | undefined;
+  /** Unix seconds, as Telegram dates messages. */
+  date: number;
   at: number;
+}
+
+/** An accepted `editMessageReplyMarkup`: the keyboard after it (undefined when removed). */
+export interface MarkupEdit {
+  chatId: number;
+  messageId: number;
+  replyMarkup: FakeInlineKeyboard | undefined;
+  at: number;
+}
+
+/** A button press delivered to the bot, and how the bot answered it. */
+export interface CallbackQueryRecord {
+  id: string;
+  from: FakeUser;
+  chatId: number;
+  messageId: number;
+  data: string;
+  /** Set once the bot called answerCallbackQuery. */
+  answer?: { text: string | undefined; showAlert: boolean; at: number };
 }
 
 /** A `sendMessageDraft` call as accepted. */
@@ -67,6 +95,9 @@ export class FakeTelegramBotApi {
   readonly drafts: DraftCall[] = [];
   readonly edits: MessageEdit[] = [];
   readonly deleted: SentMessage[] = [];
+  readonly markupEdits: MarkupEdit[] = [];
+  /** Button presses, by callback query id. */
+  readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   /** Set to false to answer sendMessageDraft like a Bot API server that predates it (404). */
   supportsDrafts = true;
   /** When each incoming message was pushed, by `${chatId}:${messageId}`. */
@@ -81,6 +112,7 @@ export class FakeTelegramBotApi {
   private readonly listeners = new Set<() => void>();
   private nextUpdateId = 1;
   private nextMessageId = 1000;
+  private nextQueryId = 1;
 
   private constructor(private readonly server: http.Server, readonly apiRoot: string, private readonly options: FakeBotApiOptions) {
     this.bot = options.bot ?? { id: 4242, username: "dossier_test_bot" };
@@ -142,6 +174,40 @@ export class FakeTelegramBotApi {
     };
     this.pushedAt.set(`${input.chat.id}:${messageId}`, performance.now());
     return { update_id: this.nextUpdateId++, message };
+  }
+
+  /**
+   * A user presses a button under one of the bot's messages: queues the `callback_query` update
+   * Telegram sends (with the message as it is now, keyboard included) and returns the query id.
+   * `messageOverrides` replaces fields of that message as delivered (e.g. an old `date`).
+   */
+  pressButton(input: { from: FakeUser; message: SentMessage; data: string; messageOverrides?: Record<string, unknown> }): string {
+    const id = `cbq-${this.nextQueryId++}`;
+    const { message } = input;
+    this.callbackQueries.set(id, { id, from: input.from, chatId: message.chatId, messageId: message.messageId, data: input.data });
+    this.pushUpdate({
+      callback_query: {
+        id,
+        from: { is_bot: false, first_name: "User", ...input.from },
+        chat_instance: `instance-${message.chatId}`,
+        data: input.data,
+        message: {
+          message_id: message.messageId,
+          date: message.date,
+          chat: { id: message.chatId, type: message.chatId > 0 ? "private" : "supergroup" },
+          from: { ...this.bot, is_bot: true, first_name: "Dossier" },
+          text: message.text,
+          ...(message.replyMarkup === undefined ? {} : { reply_markup: message.replyMarkup }),
+          ...input.messageOverrides,
+        },
+      },
+    });
+    return id;
+  }
+
+  /** The bot's message with this id, as it is now. */
+  message(chatId: number, messageId: number): SentMessage | undefined {
+    return this.sent.find((m) => m.chatId === chatId && m.messageId === messageId);
   }
 
   /** Resolves when `predicate` holds (checked after every API call); rejects after `ms` so a test fails instead of hanging. */
@@ -227,6 +293,10 @@ export class FakeTelegramBotApi {
         return this.sendMessageDraft(payload, res);
       case "editMessageText":
         return this.editMessageText(payload, res);
+      case "editMessageReplyMarkup":
+        return this.editMessageReplyMarkup(payload, res);
+      case "answerCallbackQuery":
+        return this.answerCallbackQuery(payload, res);
       case "deleteMessage":
         return this.deleteMessage(payload, res);
       case "sendChatAction":
@@ -308,14 +378,41 @@ export class FakeTelegramBotApi {
     if (message === undefined) return this.badRequest(res, "Bad Request: message to edit not found");
     const parsed = this.parseText(payload);
     if (!parsed.ok) return this.badRequest(res, parsed.error);
-    if (parsed.text === message.text && parsed.parseMode === message.parseMode) {
+    const replyMarkup = keyboardOf(payload.reply_markup);
+    if (parsed.text === message.text && parsed.parseMode === message.parseMode && sameKeyboard(replyMarkup, message.replyMarkup)) {
       return this.badRequest(res, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
     }
     const preview = payload.link_preview_options as { is_disabled?: boolean } | undefined;
-    Object.assign(message, { raw: parsed.raw, text: parsed.text, parseMode: parsed.parseMode, links: parsed.links, linkPreviewDisabled: preview?.is_disabled === true });
+    // Like Telegram: an edit without reply_markup takes the inline keyboard away.
+    Object.assign(message, { raw: parsed.raw, text: parsed.text, parseMode: parsed.parseMode, links: parsed.links, linkPreviewDisabled: preview?.is_disabled === true, replyMarkup });
     const at = performance.now();
     this.edits.push({ messageId, chatId, raw: parsed.raw, text: parsed.text, parseMode: parsed.parseMode, at });
     this.ok(res, { message_id: messageId, date: Math.floor(Date.now() / 1000), edit_date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: { ...this.bot, is_bot: true, first_name: "Dossier" }, text: parsed.text });
+  }
+
+  private editMessageReplyMarkup(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const chatId = Number(payload.chat_id);
+    const messageId = Number(payload.message_id);
+    const message = this.message(chatId, messageId);
+    if (message === undefined) return this.badRequest(res, "Bad Request: message to edit not found");
+    const replyMarkup = keyboardOf(payload.reply_markup);
+    const invalid = replyMarkup?.inline_keyboard.flat().find((b) => b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data === ""));
+    if (invalid !== undefined) return this.badRequest(res, "Bad Request: BUTTON_DATA_INVALID");
+    if (sameKeyboard(replyMarkup, message.replyMarkup)) {
+      return this.badRequest(res, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+    }
+    message.replyMarkup = replyMarkup;
+    this.markupEdits.push({ chatId, messageId, replyMarkup, at: performance.now() });
+    this.ok(res, { message_id: messageId, date: message.date, chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: { ...this.bot, is_bot: true, first_name: "Dossier" }, text: message.text, ...(replyMarkup === undefined ? {} : { reply_markup: replyMarkup }) });
+  }
+
+  private answerCallbackQuery(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const query = this.callbackQueries.get(String(payload.callback_query_id));
+    if (query === undefined || query.answer !== undefined) {
+      return this.badRequest(res, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+    }
+    query.answer = { text: typeof payload.text === "string" ? payload.text : undefined, showAlert: payload.show_alert === true, at: performance.now() };
+    this.ok(res, true);
   }
 
   private deleteMessage(payload: Record<string, unknown>, res: http.ServerResponse): void {
@@ -332,9 +429,13 @@ export class FakeTelegramBotApi {
     const chatId = Number(payload.chat_id);
     const replyParameters = payload.reply_parameters as { message_id?: number } | undefined;
     const preview = payload.link_preview_options as { is_disabled?: boolean } | undefined;
+    const replyMarkup = keyboardOf(payload.reply_markup);
+    const invalid = replyMarkup?.inline_keyboard.flat().find((b) => b.callback_data !== undefined && (Buffer.byteLength(b.callback_data) > 64 || b.callback_data === ""));
+    if (invalid !== undefined) return this.badRequest(res, "Bad Request: BUTTON_DATA_INVALID");
     const messageId = this.nextMessageId++;
+    const date = Math.floor(Date.now() / 1000);
     this.sent.push({
-      messageId, chatId, raw, text, parseMode, links,
+      messageId, chatId, raw, text, parseMode, links, replyMarkup, date,
       replyTo: replyParameters?.message_id,
       linkPreviewDisabled: preview?.is_disabled === true,
       at: performance.now(),
@@ -350,6 +451,17 @@ export class FakeTelegramBotApi {
     if (res.writableEnded) return;
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
+}
+
+/** The inline keyboard of a `reply_markup` (other markups and an empty keyboard count as none). */
+function keyboardOf(markup: unknown): FakeInlineKeyboard | undefined {
+  const rows = (markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard;
+  if (!Array.isArray(rows) || rows.every((row) => !Array.isArray(row) || row.length === 0)) return undefined;
+  return { inline_keyboard: rows as FakeInlineButton[][] };
+}
+
+function sameKeyboard(a: FakeInlineKeyboard | undefined, b: FakeInlineKeyboard | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** Telegram marks a leading `/command` with a bot_command entity; do the same. */

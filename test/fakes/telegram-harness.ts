@@ -16,7 +16,7 @@ export interface HarnessOptions {
   config?: Partial<TelegramConfig>;
   rateLimit?: { max: number; windowMs: number };
   maxQuestionLength?: number;
-  adapter?: Partial<Pick<TelegramAdapterOptions, "concurrency" | "shutdownGraceMs" | "sleep" | "draftIntervalMs">>;
+  adapter?: Partial<Pick<TelegramAdapterOptions, "concurrency" | "shutdownGraceMs" | "sleep" | "draftIntervalMs" | "feedbackTtlMs">>;
   service?: FakeAnswerService;
 }
 

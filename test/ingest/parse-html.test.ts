@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ArticleError } from "../../src/ingest/article-error.js";
 import { parseHtml } from "../../src/ingest/parse-html.js";
 import type { ParsedArticle } from "../../src/ingest/parsed-article.js";
+import { FURNITURE_TEXTS, newsPage, SEAFARERS } from "../helpers/news-pages.js";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -96,5 +97,19 @@ describe("parseHtml", () => {
     const run = () => parseHtml("<html><body><nav>Home</nav><script>x()</script></body></html>", "p.html");
     expect(run).toThrow(ArticleError);
     expect(run).toThrow("empty article");
+  });
+
+  it("takes a saved news page's article without byline, share buttons, cookie banner, related links or comments", () => {
+    for (const paragraphs of [SEAFARERS.paragraphs, SEAFARERS.paragraphs.slice(0, 2)]) {
+      const article = one(newsPage({ ...SEAFARERS, paragraphs }), "saved.html");
+      for (const furniture of [...FURNITURE_TEXTS, "Jane Doe"]) expect(article.text).not.toContain(furniture);
+      // The visible date line under the headline may stay (it is the article's own header).
+      expect(article.text.split("\n\n").filter((p) => p !== "12 March 2024")).toEqual([SEAFARERS.title, ...paragraphs]);
+    }
+  });
+
+  it("reads the outlet and date from JSON-LD when the page has no Open Graph tags", () => {
+    const article = one(newsPage({ ...SEAFARERS, jsonLdOnly: true, siteName: "Dockside Wire", canonical: "https://news.example/a/1" }));
+    expect(article.meta).toMatchObject({ title: SEAFARERS.title, source: "Dockside Wire", date: "2024-03-12", url: "https://news.example/a/1" });
   });
 });

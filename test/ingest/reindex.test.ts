@@ -264,19 +264,25 @@ describe("reindex (incremental, real embeddings)", () => {
     expect(counting.calls).toEqual([]);
     expect(await snapshotTree(indexDir)).toEqual(before);
 
-    // The real run then does exactly what was planned.
+    // The real run then does exactly what was planned, down to the chunk count.
     const report = await run();
     expect(report).toMatchObject({ added: plan.added, updated: plan.updated, removed: plan.removed, unchanged: plan.unchanged, wrote: true });
+    expect(report.chunks).toBe(plan.chunks);
   });
 
   it("a dry run on a fresh folder creates nothing at all", async () => {
     const parent = await dirs.make("fresh");
     const fresh = path.join(parent, "index");
     const report = await run({ dryRun: true, indexDir: fresh });
-    expect(report).toMatchObject({ dryRun: true, wrote: false, fullRebuild: true, rebuildReason: "no previous index", chunks: 0 });
+    expect(report).toMatchObject({ dryRun: true, wrote: false, fullRebuild: true, rebuildReason: "no previous index", embeddedChunks: 0 });
     expect(report.added).toHaveLength(report.articles);
+    expect(counting.calls).toEqual([]);
     expect(await exists(fresh)).toBe(false);
     expect(await fs.readdir(parent)).toEqual([]);
+    // It counts the chunks the build will make (chunked, not embedded), not the 0 of the missing index.
+    const built = await run({ indexDir: path.join(await dirs.make("fresh-built"), "index") });
+    expect(report.chunks).toBe(built.chunks);
+    expect(report.chunks).toBeGreaterThan(report.articles);
   });
 
   it("a fatal error while embedding leaves the previous index exactly as it was, and unlocked", async () => {

@@ -11,6 +11,7 @@ import type { AnswerService } from "../../core/types.js";
 import { commandDefinitions } from "./commands.js";
 import { createDiscordClient, inviteUrl, restBaseUrl } from "./create-client.js";
 import type { DiscordConfig } from "./discord-config.js";
+import { DEFAULT_FEEDBACK_TTL_MS, DiscordFeedback } from "./feedback-buttons.js";
 import { createInteractionHandler } from "./interaction-handler.js";
 import { createMessageHandler } from "./message-handler.js";
 import { QuestionDesk } from "./question-desk.js";
@@ -26,6 +27,11 @@ export interface DiscordAdapterOptions {
   shutdownGraceMs?: number;
   /** Least time between two edits of a language model's draft (default 1000 ms); tests shorten it. */
   draftIntervalMs?: number;
+  /**
+   * How long the 👍 / 👎 row stays under an answer in a guild channel before it is removed, so a busy
+   * channel is not lined with old buttons (default 10 minutes; `Infinity` keeps them). DMs keep them.
+   */
+  feedbackTtlMs?: number;
 }
 
 export interface RunningAdapter {
@@ -45,9 +51,16 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   const inflight = new Set<Promise<void>>();
   let accepting = true;
 
-  const desk = new QuestionDesk({ service, logger });
+  const feedback = new DiscordFeedback({
+    service,
+    logger,
+    admission: options.admission,
+    groupTtlMs: options.feedbackTtlMs ?? DEFAULT_FEEDBACK_TTL_MS,
+  });
+  const desk = new QuestionDesk({ service, logger, feedback });
   const shared = {
     desk,
+    feedback,
     admission: options.admission,
     logger,
     messageContent: config.messageContent,
@@ -102,6 +115,7 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
         accepting = false;
         logger.info("discord: stopping", { reason, inflight: inflight.size });
         await settleWithin([...inflight], options.shutdownGraceMs ?? 2000);
+        await settleWithin([feedback.close()], options.shutdownGraceMs ?? 2000);
         controller.abort();
         await client.destroy();
         logger.info("discord: stopped");

@@ -6,6 +6,7 @@
  * model's draft is shown in a placeholder reply that becomes the checked answer (`draft-editor.ts`).
  */
 import { MessageType, type Message } from "discord.js";
+import type { DiscordFeedback } from "./feedback-buttons.js";
 import type { Logger } from "../../core/logger.js";
 import type { AdmissionRules } from "../../service/admission.js";
 import { conversationKey } from "./conversation-key.js";
@@ -29,6 +30,8 @@ export interface MessageHandlerOptions {
   typingDelayMs?: number;
   /** Least time between two edits of a language model's draft (default 1000 ms). */
   draftIntervalMs?: number;
+  /** Told where an answer's 👍 / 👎 row went (guild rows are removed after a while). */
+  feedback?: DiscordFeedback;
 }
 
 const DEFAULT_TYPING_DELAY_MS = 300;
@@ -77,8 +80,9 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     const typing = setTimeout(() => {
       if (channel.isSendable()) channel.sendTyping().catch((error: unknown) => options.logger.debug("discord: typing failed", { error }));
     }, options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);
+    const surface = replySurface(message);
     const drafts = new DraftEditor({
-      surface: replySurface(message),
+      surface,
       intervalMs: options.draftIntervalMs ?? DEFAULT_DRAFT_INTERVAL_MS,
       render: (draft) => safePayload(formatDraft(draft), { pingAsker: true }),
       logger: options.logger,
@@ -91,6 +95,8 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         signal: options.signal,
         format: { pingAsker: true },
         route,
+        userId: message.author.id,
+        chat: message.guildId === null ? "private" : "group",
         onDraft: (draft) => {
           clearTimeout(typing); // the draft message shows progress from now on
           drafts.offer(draft);
@@ -99,12 +105,22 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     } finally {
       clearTimeout(typing);
     }
-    if (await drafts.deliver(parts)) return;
-    const [first, ...rest] = parts;
-    if (first === undefined || !(await reply(message, first, options.logger))) return;
-    for (const part of rest) {
-      if (!channel.isSendable()) return;
-      await channel.send(part);
+    let last: Message | null;
+    if (await drafts.deliver(parts)) {
+      last = surface.last;
+    } else {
+      const [first, ...rest] = parts;
+      if (first === undefined) return;
+      last = await reply(message, first, options.logger);
+      if (last === null) return;
+      for (const part of rest) {
+        if (!channel.isSendable()) return;
+        last = await channel.send(part);
+      }
+    }
+    const sent = last;
+    if (sent !== null && parts.at(-1)?.components !== undefined) {
+      options.feedback?.shown({ messageId: sent.id, inGuild: message.guildId !== null, edit: (payload) => sent.edit(payload) });
     }
   };
 }
@@ -130,13 +146,12 @@ export function stripBotMention(content: string, botId: string): string {
   return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
 }
 
-/** Replies to the question; false when Discord refused (e.g. no permission to send here). */
-async function reply(message: Message, payload: SafePayload, logger: Logger): Promise<boolean> {
+/** Replies to the question; null when Discord refused (e.g. no permission to send here). */
+async function reply(message: Message, payload: SafePayload, logger: Logger): Promise<Message | null> {
   try {
-    await message.reply(payload);
-    return true;
+    return await message.reply(payload);
   } catch (error) {
     logger.warn("discord: could not reply", { channel: message.channelId, error });
-    return false;
+    return null;
   }
 }

@@ -4,11 +4,14 @@
  * roles and `<@id>` in an article or a question stay inert) and no link previews under sources.
  */
 import { MessageFlags } from "discord.js";
+import type { VoteRow } from "./vote-buttons.js";
 
 export interface SafePayload {
   content: string;
   allowedMentions: { parse: []; repliedUser: boolean };
   flags: MessageFlags.SuppressEmbeds;
+  /** The 👍 / 👎 row (`withVoteRow`), on an answer's last message only. */
+  components?: VoteRow[];
 }
 
 export interface SafePayloadOptions {
@@ -23,6 +26,11 @@ export function safePayload(content: string, options: SafePayloadOptions = {}): 
     allowedMentions: { parse: [], repliedUser: options.pingAsker ?? false },
     flags: MessageFlags.SuppressEmbeds,
   };
+}
+
+/** The same messages with the vote row under the last one (the row is the only thing added). */
+export function withVoteRow(parts: readonly SafePayload[], row: VoteRow): SafePayload[] {
+  return parts.map((part, i) => (i === parts.length - 1 ? { ...part, components: [row] } : part));
 }
 
 export interface EphemeralPayload {

@@ -4,6 +4,7 @@
  * Private chats stream with `sendMessageDraft` (`draft-stream.ts`); groups, where that method does
  * not exist, edit a placeholder reply (`draft-message.ts`).
  */
+import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { SendPartsOptions } from "./telegram-call.js";
 import type { MessagePart } from "./split-message.js";
 
@@ -15,9 +16,10 @@ export interface AnswerDraft {
   offer(draft: string): void;
   /**
    * Sends the checked answer (or the apology) as the reply, replacing the draft; with no draft
-   * shown it is exactly the plain reply. Rejects only when the answer could not be sent at all.
+   * shown it is exactly the plain reply. `replyMarkup` goes under the answer's last message, whose
+   * id it resolves to (null for no parts). Rejects only when the answer could not be sent at all.
    */
-  deliver(parts: readonly MessagePart[]): Promise<void>;
+  deliver(parts: readonly MessagePart[], replyMarkup?: InlineKeyboardMarkup): Promise<number | null>;
 }
 
 /** Production pace: Telegram tolerates about one edit a second per chat. */

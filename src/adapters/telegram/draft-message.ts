@@ -6,6 +6,7 @@
  * edit retries like any reply, and if Telegram still refuses it (the placeholder was deleted, say)
  * the answer is sent as a new reply and the placeholder removed, so the unchecked draft never stays.
  */
+import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { AnswerDraft, ReplyTarget } from "./answer-draft.js";
 import { DraftThrottle } from "../../service/draft-throttle.js";
 import { DRAFT_PLACEHOLDER, formatDraftText } from "./format-draft.js";
@@ -32,28 +33,29 @@ export class TelegramDraftMessage implements AnswerDraft {
     this.throttle.offer(draft);
   }
 
-  async deliver(parts: readonly MessagePart[]): Promise<void> {
+  async deliver(parts: readonly MessagePart[], replyMarkup?: InlineKeyboardMarkup): Promise<number | null> {
     await this.throttle.close();
     const { target } = this.options;
+    const markup = replyMarkup === undefined ? {} : { replyMarkup };
     const messageId = this.messageId;
     const [first, ...rest] = parts;
     if (messageId === null || first === undefined) {
-      await sendParts({ ...target, parts });
-      return;
+      return sendParts({ ...target, parts, ...markup });
     }
     try {
-      await editPart({ ...target, messageId, part: first });
+      await editPart({ ...target, messageId, part: first, ...(rest.length === 0 ? markup : {}) });
     } catch (error) {
       target.logger.warn("telegram: could not edit the draft into the answer; sending it as a new reply", {
         chat: target.chatId,
         error: describeTelegramError(error),
       });
-      await sendParts({ ...target, parts });
+      const lastId = await sendParts({ ...target, parts, ...markup });
       await this.remove(messageId);
-      return;
+      return lastId;
     }
     const { replyTo: _asking, ...following } = target;
-    if (rest.length > 0) await sendParts({ ...following, parts: rest });
+    if (rest.length === 0) return messageId;
+    return sendParts({ ...following, parts: rest, ...markup });
   }
 
   private async push(draft: string): Promise<boolean> {

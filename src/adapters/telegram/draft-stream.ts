@@ -6,6 +6,7 @@
  * and the final message is sent as usual — the answer never depends on the draft.
  */
 import type { Telegram } from "telegraf";
+import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { AnswerDraft, ReplyTarget } from "./answer-draft.js";
 import { DraftThrottle } from "../../service/draft-throttle.js";
 import { formatDraftText } from "./format-draft.js";
@@ -34,9 +35,9 @@ export class TelegramDraftStream implements AnswerDraft {
     this.throttle.offer(draft);
   }
 
-  async deliver(parts: readonly MessagePart[]): Promise<void> {
+  async deliver(parts: readonly MessagePart[], replyMarkup?: InlineKeyboardMarkup): Promise<number | null> {
     await this.throttle.close();
-    await sendParts({ ...this.options.target, parts });
+    return sendParts({ ...this.options.target, parts, ...(replyMarkup === undefined ? {} : { replyMarkup }) });
   }
 
   private async push(draft: string): Promise<boolean> {

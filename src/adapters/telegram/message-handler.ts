@@ -2,11 +2,12 @@
  * Turns one Telegram message into at most one piece of work for the answer service and sends the
  * reply: access and size checks, per-user rate limit, "typing…", the question with its per-(chat,
  * user) conversation key, a language model's draft while it writes (replaced by the checked
- * answer), and a short apology instead of a crash when anything fails.
+ * answer), 👍 / 👎 buttons under a grounded answer, and a short apology instead of a crash when
+ * anything fails.
  */
 import { randomInt } from "node:crypto";
 import type { Telegram } from "telegraf";
-import type { Message } from "telegraf/types";
+import type { InlineKeyboardMarkup, Message } from "telegraf/types";
 import type { Logger } from "../../core/logger.js";
 import type { AnswerService } from "../../core/types.js";
 import { isAppError, userMessageOf } from "../../core/errors.js";
@@ -21,6 +22,7 @@ import type { Sleep } from "./sleep.js";
 import { plainBlock, type MessagePart } from "./split-message.js";
 import type { KeyedTaskQueue } from "./task-queue.js";
 import { describeTelegramError, sendParts } from "./telegram-call.js";
+import type { TelegramFeedback } from "./feedback-buttons.js";
 
 export interface MessageHandlerOptions {
   telegram: Telegram;
@@ -35,6 +37,8 @@ export interface MessageHandlerOptions {
   typingIntervalMs?: number;
   /** Least time between two draft updates of one answer (default 1000: Telegram's pace per chat). */
   draftIntervalMs?: number;
+  /** 👍 / 👎 under grounded answers (none without it). */
+  feedback?: TelegramFeedback;
 }
 
 /** Bot API integers for draft ids: non-zero and within 31 bits. */
@@ -63,14 +67,27 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       signal,
     };
   };
-  /** Sends the reply (through the answer's draft when there is one); failures are logged, never thrown. */
-  const reply = async (message: Message, parts: readonly MessagePart[], signal: AbortSignal, draft?: AnswerDraft) => {
+  /**
+   * Sends the reply (through the answer's draft when there is one), with `replyMarkup` under its last
+   * message, whose id it resolves to; failures are logged, never thrown (null then).
+   */
+  const deliver = async (
+    message: Message,
+    parts: readonly MessagePart[],
+    signal: AbortSignal,
+    draft?: AnswerDraft,
+    replyMarkup?: InlineKeyboardMarkup,
+  ): Promise<number | null> => {
     try {
-      if (draft === undefined) await sendParts({ ...targetOf(message, signal), parts });
-      else await draft.deliver(parts);
+      if (draft !== undefined) return await draft.deliver(parts, replyMarkup);
+      return await sendParts({ ...targetOf(message, signal), parts, ...(replyMarkup === undefined ? {} : { replyMarkup }) });
     } catch (error) {
       logger.error("telegram: could not send reply", { chat: message.chat.id, error: describeTelegramError(error) });
+      return null;
     }
+  };
+  const reply = async (message: Message, parts: readonly MessagePart[], signal: AbortSignal): Promise<void> => {
+    await deliver(message, parts, signal);
   };
 
   // Unique per answer while the bot runs; a random start keeps ids apart across restarts.
@@ -109,10 +126,19 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       draft.offer(text);
     };
     let parts: MessagePart[];
+    let buttons: InlineKeyboardMarkup | undefined;
     const started = performance.now();
     try {
-      const result = await options.service.ask(question, { conversationId: conversationIdOf(chatId, userId), signal, onDraft });
+      const result = await options.service.ask(question, {
+        conversationId: conversationIdOf(chatId, userId),
+        signal,
+        onDraft,
+        platform: "telegram",
+        userId: String(userId),
+        chat: message.chat.type === "private" ? "private" : "group",
+      });
       parts = formatAnswer(result);
+      buttons = options.feedback?.keyboardFor(result);
       logger.debug("telegram: answered", { chat: chatId, grounded: result.grounded, parts: parts.length, ms: Math.round(performance.now() - started) });
     } catch (error) {
       logger.error("telegram: answering failed", {
@@ -125,7 +151,8 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     } finally {
       clearInterval(timer);
     }
-    await reply(message, parts, signal, draft);
+    const lastId = await deliver(message, parts, signal, draft, buttons);
+    if (buttons !== undefined && lastId !== null) options.feedback?.shown(message.chat, lastId);
   };
 
   const act = (message: Message, intent: Intent, key: string, asker: Asker, userId: number) => {

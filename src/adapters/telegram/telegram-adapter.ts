@@ -15,12 +15,13 @@ import type { AnswerService } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
 import { BOT_COMMANDS } from "./format-sources.js";
 import { LongPolling } from "./long-polling.js";
+import { DEFAULT_FEEDBACK_TTL_MS, TelegramFeedback } from "./feedback-buttons.js";
 import { createMessageHandler } from "./message-handler.js";
 import { redactingLogger } from "./redacting-logger.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
 import { KeyedTaskQueue } from "./task-queue.js";
 import { describeTelegramError, withRetry } from "./telegram-call.js";
-import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
+import { startWebhookServer, type WebhookServer, type WebhookServerOptions } from "./webhook-server.js";
 
 export interface TelegramAdapterOptions {
   config: TelegramConfig;
@@ -28,6 +29,11 @@ export interface TelegramAdapterOptions {
   logger: Logger;
   /** Length limit, rate limit and allow-list (TELEGRAM_ALLOWED_CHAT_IDS), shared with every front end. */
   admission: AdmissionRules;
+  /**
+   * How long the 👍 / 👎 buttons stay under an answer in a group before they are removed, so a busy
+   * group is not lined with old buttons (default 10 minutes; `Infinity` keeps them). Private chats keep them.
+   */
+  feedbackTtlMs?: number;
   /** How many questions are answered at once across users (default 8). */
   concurrency?: number;
   /** How long `stop()` lets answers in progress finish before aborting them (default 10 s). */
@@ -39,6 +45,8 @@ export interface TelegramAdapterOptions {
    * pace Telegram tolerates); tests shorten it.
    */
   draftIntervalMs?: number;
+  /** Webhook mode: more routes served on the webhook's port, tried before the webhook path (the health routes when HTTP_PORT equals it). */
+  extraRoutes?: WebhookServerOptions["extraRoutes"];
 }
 
 export interface RunningAdapter {
@@ -53,8 +61,8 @@ export interface RunningTelegramAdapter extends RunningAdapter {
   readonly webhookPort: number | null;
 }
 
-/** Only message updates are used; asking for nothing else saves traffic. */
-const ALLOWED_UPDATES = ["message"] as const;
+/** Only messages and button presses (👍 / 👎) are used; asking for nothing else saves traffic. */
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** Registered webhook URL: `TELEGRAM_WEBHOOK_URL` as given if it has a path, else with the path appended. */
@@ -109,6 +117,14 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     concurrency: options.concurrency ?? 8,
     onError: (error) => logger.error("telegram: task failed", { error: describeTelegramError(error) }),
   });
+  const feedback = new TelegramFeedback({
+    telegram: bot.telegram,
+    service: options.service,
+    logger,
+    admission: options.admission,
+    sleep,
+    groupTtlMs: options.feedbackTtlMs ?? DEFAULT_FEEDBACK_TTL_MS,
+  });
   const handleMessage = createMessageHandler({
     telegram: bot.telegram,
     service: options.service,
@@ -117,11 +133,15 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     admission: options.admission,
     queue,
     sleep,
+    feedback,
     ...(options.draftIntervalMs === undefined ? {} : { draftIntervalMs: options.draftIntervalMs }),
   });
   let stopping = false;
   bot.on("message", (ctx) => {
     if (!stopping) handleMessage(ctx.message);
+  });
+  bot.on("callback_query", (ctx) => {
+    if (!stopping) feedback.handle(ctx.callbackQuery);
   });
   bot.catch((error) => logger.error("telegram: update failed", { error: describeTelegramError(error) }));
 
@@ -148,7 +168,14 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
       polling = new LongPolling({ telegram: bot.telegram, onUpdate, logger, sleep, allowedUpdates: ALLOWED_UPDATES });
       polling.start();
     } else {
-      webhook = await startWebhookServer({ bot, path: config.webhookPath, port: config.webhookPort, secretToken, logger });
+      webhook = await startWebhookServer({
+        bot,
+        path: config.webhookPath,
+        port: config.webhookPort,
+        secretToken,
+        logger,
+        ...(options.extraRoutes === undefined ? {} : { extraRoutes: options.extraRoutes }),
+      });
       await call("setWebhook", () =>
         bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] }),
       );
@@ -167,6 +194,7 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
       stopping = true;
       await Promise.all([polling?.stop(), webhook?.close()]);
       await Promise.allSettled([...handling]);
+      await feedback.close();
       const grace = new AbortController();
       const graceTimer = setTimeout(() => grace.abort(), options.shutdownGraceMs ?? 10_000);
       await Promise.race([queue.drain(), new Promise((resolve) => grace.signal.addEventListener("abort", resolve))]);

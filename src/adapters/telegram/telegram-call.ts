@@ -4,6 +4,7 @@
  * as plain text, so the user always gets the answer.
  */
 import { TelegramError, type Telegram } from "telegraf";
+import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { Logger } from "../../core/logger.js";
 import type { Sleep } from "./sleep.js";
 import type { MessagePart } from "./split-message.js";
@@ -73,11 +74,17 @@ export interface SendPartsOptions extends Omit<RetryOptions, "what"> {
   replyTo?: number;
   /** Forum topic to post in. */
   threadId?: number;
+  /** Buttons under the last part (the answer's 👍 / 👎). */
+  replyMarkup?: InlineKeyboardMarkup;
 }
 
-/** Sends the parts in order (HTML, link previews off), falling back to plain text per part if needed. */
-export async function sendParts(options: SendPartsOptions): Promise<void> {
+/**
+ * Sends the parts in order (HTML, link previews off), falling back to plain text per part if needed.
+ * Resolves to the id of the last message sent (the one carrying `replyMarkup`), null for no parts.
+ */
+export async function sendParts(options: SendPartsOptions): Promise<number | null> {
   const { telegram, chatId, parts } = options;
+  let lastId: number | null = null;
   for (const [i, part] of parts.entries()) {
     const extra = {
       link_preview_options: { is_disabled: true },
@@ -85,18 +92,22 @@ export async function sendParts(options: SendPartsOptions): Promise<void> {
       ...(i === 0 && options.replyTo !== undefined
         ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
         : {}),
+      ...(i === parts.length - 1 && options.replyMarkup !== undefined ? { reply_markup: options.replyMarkup } : {}),
     };
     try {
-      await withRetry(() => telegram.sendMessage(chatId, part.html, { ...extra, parse_mode: "HTML" }), {
+      const sent = await withRetry(() => telegram.sendMessage(chatId, part.html, { ...extra, parse_mode: "HTML" }), {
         ...options,
         what: "sendMessage",
       });
+      lastId = sent.message_id;
     } catch (error) {
       if (!isParseEntitiesError(error)) throw error;
       options.logger.warn("telegram: HTML rejected, sending plain text", { error: describeTelegramError(error) });
-      await withRetry(() => telegram.sendMessage(chatId, part.text, extra), { ...options, what: "sendMessage (plain)" });
+      const sent = await withRetry(() => telegram.sendMessage(chatId, part.text, extra), { ...options, what: "sendMessage (plain)" });
+      lastId = sent.message_id;
     }
   }
+  return lastId;
 }
 
 /** True for Telegram's refusal to "edit" a message into exactly what it already says. */
@@ -125,12 +136,17 @@ export interface EditPartOptions extends Omit<RetryOptions, "what"> {
   chatId: number;
   messageId: number;
   part: MessagePart;
+  /** Buttons to show under the edited message (an edit without them removes any). */
+  replyMarkup?: InlineKeyboardMarkup;
 }
 
 /** Edits a message into `part` with the same retries and plain-text fallback as `sendParts`. */
 export async function editPart(options: EditPartOptions): Promise<void> {
   const { telegram, chatId, messageId, part } = options;
-  const extra = { link_preview_options: { is_disabled: true } };
+  const extra = {
+    link_preview_options: { is_disabled: true },
+    ...(options.replyMarkup === undefined ? {} : { reply_markup: options.replyMarkup }),
+  };
   const edit = async (what: string, call: () => Promise<unknown>) => {
     try {
       await withRetry(call, { ...options, what });

@@ -16,6 +16,8 @@ export interface WebhookServerOptions {
   host?: string;
   secretToken: string;
   logger: Logger;
+  /** Other routes on the same server (e.g. /healthz, /metrics when HTTP_PORT is the webhook's port); tried first, true when handled. */
+  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 }
 
 export interface WebhookServer {
@@ -28,6 +30,14 @@ export interface WebhookServer {
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const callback = options.bot.webhookCallback(options.path, { secretToken: options.secretToken });
   const server = http.createServer((req, res) => {
+    try {
+      if (options.extraRoutes?.(req, res) === true) return;
+    } catch (error) {
+      options.logger.error("telegram: extra route failed", { error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+      return;
+    }
     callback(req, res).catch((error: unknown) => {
       options.logger.error("telegram: webhook request failed", { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) res.writeHead(500);

@@ -76,7 +76,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       else if (line === "/sources") write(formatSourcesText(options.service.corpus(), { width: width() }));
       else if (line.startsWith("/")) write(wrapText(unknownCommand(line), { width: width() }).join("\n"));
       else {
-        const context = showDrafts ? { conversationId, onDraft: (text: string) => draft.show(text) } : { conversationId };
+        const asked = { conversationId, platform: "terminal", chat: "private" } as const;
+        const context = showDrafts ? { ...asked, onDraft: (text: string) => draft.show(text) } : asked;
         try {
           const answer = await options.service.ask(line, context);
           draft.end();

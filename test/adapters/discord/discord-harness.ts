@@ -9,7 +9,8 @@ import { createLogger } from "../../../src/providers/console-logger.js";
 import { startDiscordAdapter, type RunningAdapter } from "../../../src/adapters/discord/discord-adapter.js";
 import { FakeAnswerService } from "../../fakes/discord-answer-service.js";
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from "../../fakes/discord-fake-server.js";
-import { ChannelTypes, rawInteraction, rawMessage, rawUser, snowflake, type RawUser } from "../../fakes/discord-payloads.js";
+import type { FakeVotes } from "../../fakes/fake-votes.js";
+import { ChannelTypes, rawComponentInteraction, rawInteraction, rawMessage, rawUser, snowflake, type RawUser } from "../../fakes/discord-payloads.js";
 
 /** Shaped like a real bot token, so the logger's token-shape redaction is exercised too. */
 export const TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GxYzAb.c2VjcmV0LXRva2VuLWZvci10ZXN0cy1vbmx5";
@@ -25,6 +26,10 @@ export interface HarnessOptions {
   shutdownGraceMs?: number;
   /** Least time between draft edits (the adapter's default is 1000 ms). */
   draftIntervalMs?: number;
+  /** How long 👍 / 👎 stay under a guild answer (the adapter's default is 10 minutes). */
+  feedbackTtlMs?: number;
+  /** A vote store for the fake service: answers get 👍 / 👎 only with one. */
+  votes?: FakeVotes;
 }
 
 export interface Place {
@@ -60,6 +65,7 @@ export class Harness {
         { id: this.otherGuildId, channelIds: [this.otherChannel], threads: [] },
       ],
     });
+    this.service.votes = options.votes ?? null;
     // The bot id exists only once the fake is built; point the bot thread's owner at it.
     const thread = this.fake.guilds[0]?.threads[0];
     if (thread) thread[2] = this.fake.bot.id;
@@ -99,6 +105,7 @@ export class Harness {
       }),
       ...(this.options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: this.options.shutdownGraceMs }),
       ...(this.options.draftIntervalMs === undefined ? {} : { draftIntervalMs: this.options.draftIntervalMs }),
+      ...(this.options.feedbackTtlMs === undefined ? {} : { feedbackTtlMs: this.options.feedbackTtlMs }),
     };
   }
 
@@ -137,6 +144,24 @@ export class Harness {
       ...(options.question === undefined ? {} : { options: { question: options.question } }),
       ...(options.type === undefined ? {} : { type: options.type }),
       channelType: this.channelTypeOf(place),
+    });
+    this.fake.trackInteraction(interaction);
+    const at = this.fake.dispatch("INTERACTION_CREATE", interaction);
+    return { interaction, at };
+  }
+
+  /**
+   * A user clicks a button on one of the bot's messages (as it is now on the fake): dispatches the
+   * MESSAGE_COMPONENT interaction Discord sends. `message` may be any message object, e.g. an old one.
+   */
+  click(options: { from: RawUser; messageId: string; customId: string; message?: Record<string, unknown> }): { interaction: ReturnType<typeof rawComponentInteraction>; at: number } {
+    const message = options.message ?? this.fake.botMessages.get(options.messageId);
+    if (message === undefined) throw new Error(`no bot message ${options.messageId}`);
+    const channelId = String(message.channel_id);
+    const guildId = typeof message.guild_id === "string" ? message.guild_id : null;
+    const interaction = rawComponentInteraction({
+      applicationId: this.fake.applicationId, user: options.from, channelId, guildId, customId: options.customId,
+      message: structuredClone(message), channelType: this.channelTypeOf({ channelId, guildId }),
     });
     this.fake.trackInteraction(interaction);
     const at = this.fake.dispatch("INTERACTION_CREATE", interaction);

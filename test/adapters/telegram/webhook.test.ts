@@ -19,7 +19,7 @@ describe("Telegram adapter: webhook mode", () => {
     expect(h.api.callsOf("setWebhook")[0]?.payload).toMatchObject({
       url: "https://bot.example.org/tg/hook",
       secret_token: SECRET,
-      allowed_updates: ["message"],
+      allowed_updates: ["message", "callback_query"],
     });
     expect(h.api.callsOf("deleteWebhook")).toHaveLength(0);
     expect(h.api.callsOf("getUpdates")).toHaveLength(0);

@@ -129,6 +129,8 @@ describe("terminal drafts", () => {
     input.end("Which unions?\n");
     await chat;
     expect(service.contexts[0]?.onDraft).toBeUndefined();
+    // What the question log records about where the question came from.
+    expect(service.contexts[0]).toMatchObject({ platform: "terminal", chat: "private" });
     expect(chunks.join("")).toBe(`${formatAnswerText(groupedAnswer({ question: "Which unions?" }))}\n\n`);
   });
 });
