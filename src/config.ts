@@ -50,6 +50,8 @@ export interface Config {
   feeds: FeedsConfig;
   /** The question log (SQLite): questions, answers' outcome, votes — for the content-gap report. */
   questionLog: QuestionLogConfig;
+  /** How long 👍 / 👎 buttons stay under an answer in a group (private chats keep them); null: forever. */
+  feedbackTtlMs: number | null;
   /** The optional HTTP endpoint: /healthz, /readyz, /metrics. */
   http: HttpConfig;
   /** Fetching article pages by URL (`npm run add`, feeds). */
@@ -248,6 +250,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   }
   const feedInterval = r.int("FEEDS_INTERVAL_MINUTES", 0, 0, 7 * 24 * 60);
   const httpPort = r.int("HTTP_PORT", 0, 0, 65535);
+  const feedbackTtl = r.int("FEEDBACK_TTL_MINUTES", 10, 0, 7 * 24 * 60);
 
   const config: Config = {
     dataDir: dir("DATA_DIR", "data/articles"),
@@ -274,6 +277,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       path: dir("QUESTION_LOG_PATH", "data/questions.sqlite"),
       retentionDays: r.int("QUESTION_LOG_DAYS", 90, 1, 36_500),
     },
+    feedbackTtlMs: feedbackTtl === 0 ? null : feedbackTtl * 60_000,
     http: { port: httpPort === 0 ? null : httpPort, host: r.str("HTTP_HOST") ?? "127.0.0.1" },
     fetch: {
       timeoutMs: r.int("FETCH_TIMEOUT_MS", 15_000, 100, 600_000),

@@ -36,7 +36,7 @@ const INDEX_GAUGE_MS = 15_000;
 async function startBots(config: Config, service: DossierAnswerService, logger: Logger, loop: Loop): Promise<Running[]> {
   const running: Running[] = [];
   const admission = createAdmission(config, undefined, (asker, code) => loop.metrics.admissionRefused(asker.platform, code));
-  const common = { service, logger, admission };
+  const common = { service, logger, admission, feedbackTtlMs: config.feedbackTtlMs ?? Infinity };
   try {
     if (config.telegram !== null) {
       const { startTelegramAdapter, webhookUrlOf } = await import("./adapters/telegram/telegram-adapter.js");
