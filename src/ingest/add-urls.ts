@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import { AppError } from "../core/errors.js";
 import { writeArticleFile } from "./article-file.js";
 import { checkHttpUrl, type FetchLimits } from "./bounded-fetch.js";
-import { isFetchError } from "./fetch-error.js";
+import { CANCELLED, isFetchError } from "./fetch-error.js";
 import { fetchPage } from "./fetch-page.js";
 import { KnownArticles } from "./known-articles.js";
 import { duplicateKey } from "./load-articles.js";
@@ -118,7 +118,7 @@ export async function addUrls(options: AddUrlsOptions): Promise<AddReport> {
   const report: AddReport = { added: [], present: [], failed: [] };
   for (const [i, url] of options.urls.entries()) {
     if (options.signal?.aborted === true) {
-      report.failed.push({ url, reason: "cancelled" });
+      report.failed.push({ url, reason: CANCELLED });
       continue;
     }
     options.onProgress?.({ index: i + 1, total: options.urls.length, url });

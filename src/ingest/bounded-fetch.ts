@@ -6,7 +6,7 @@
  * a `FetchError` with a one-line reason.
  */
 import { STATUS_CODES } from "node:http";
-import { FetchError, type FetchFailure } from "./fetch-error.js";
+import { CANCELLED, FetchError, type FetchFailure } from "./fetch-error.js";
 import { formatSize } from "./read-text-file.js";
 
 /** The fetching limits of the configuration (`config.fetch`). */
@@ -33,7 +33,7 @@ export interface BoundedFetchOptions extends FetchLimits {
   refuseType?: (contentType: string | null) => { kind: FetchFailure; reason: string } | null;
   /** Validators of the copy we have: when the server says 304, the result is `not-modified`. */
   validators?: Validators;
-  /** Cancels the request (e.g. on shutdown); reported as a timeout would be, with its own reason. */
+  /** Cancels the request (e.g. on shutdown): a FetchError of kind `cancelled`. */
   signal?: AbortSignal;
 }
 
@@ -134,7 +134,7 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
 function failure(error: unknown, url: string, deadline: AbortSignal, options: BoundedFetchOptions): FetchError {
   if (error instanceof FetchError) return error;
   if (deadline.aborted) return new FetchError("timeout", url, `timed out after ${duration(options.timeoutMs)}`, { cause: error });
-  if (options.signal?.aborted === true) return new FetchError("timeout", url, "cancelled", { cause: error });
+  if (options.signal?.aborted === true) return new FetchError("cancelled", url, CANCELLED, { cause: error });
   const code = errorCode(error);
   const why = code === undefined ? "network error" : (NETWORK_REASONS[code] ?? `network error (${code})`);
   return new FetchError("unreachable", url, `could not reach ${hostOf(url)}: ${why}`, { cause: error });

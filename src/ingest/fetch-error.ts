@@ -9,6 +9,7 @@ export type FetchFailure =
   | "invalid-url"
   | "unreachable"
   | "timeout"
+  | "cancelled"
   | "http-status"
   | "redirect-loop"
   | "too-many-redirects"
@@ -29,6 +30,9 @@ export class FetchError extends AppError {
     this.url = url;
   }
 }
+
+/** The reason given for a URL not fetched because the caller stopped the run. */
+export const CANCELLED = "cancelled";
 
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;

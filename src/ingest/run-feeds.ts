@@ -11,7 +11,7 @@ import { addUrls, prepareDataDir, type AddedArticle, type FailedUrl, type Presen
 import type { FetchLimits } from "./bounded-fetch.js";
 import { acquireFeedsLock } from "./feed-lock.js";
 import { defaultFeedsStatePath, emptyFeedsState, emptyFeedState, readFeedsState, writeFeedsState, type FeedsState } from "./feed-state.js";
-import { isFetchError } from "./fetch-error.js";
+import { CANCELLED, isFetchError } from "./fetch-error.js";
 import { keywordMatcher } from "./keyword-filter.js";
 import { KnownArticles } from "./known-articles.js";
 import { readFeed, type FeedItem } from "./read-feed.js";
@@ -105,26 +105,29 @@ async function readFeeds(options: RunFeedsOptions, state: FeedsState, report: Fe
   return selected;
 }
 
+/** What became of an item fetched in this run. */
+type ItemOutcome = { kind: "filed"; path: string } | { kind: "failed" } | { kind: "cancelled" };
+
 /**
  * Updates each feed's memory after its items were handled: links filed (or already there) are
- * seen; a failed link counts one more failure; links gone from the feed are forgotten. While an
- * item is still to be retried the validators are dropped, so the next run reads the feed in full
- * instead of getting a 304 that would hide the item.
+ * seen; a failed link counts one more failure (a cancelled one none); links gone from the feed are
+ * forgotten. While an item is still to be retried the validators are dropped, so the next run
+ * reads the feed in full instead of getting a 304 that would hide the item.
  */
-function settle(selected: readonly Selected[], state: FeedsState, outcome: Map<string, { path?: string; failed?: boolean }>, maxFailures: number): void {
+function settle(selected: readonly Selected[], state: FeedsState, outcomes: Map<string, ItemOutcome>, maxFailures: number): void {
   for (const { source, items } of selected) {
     const feed = state.feeds[source.url] ?? emptyFeedState();
     const seen: Record<string, string> = {};
     const failures: Record<string, number> = {};
     let retry = false;
-    for (const item of items) {
-      const result = outcome.get(item.link);
-      const known = feed.seen[item.link];
-      if (result?.path !== undefined) seen[item.link] = result.path;
-      else if (known !== undefined) seen[item.link] = known;
-      else if (result?.failed === true || (feed.failures[item.link] ?? 0) >= maxFailures) {
-        const count = (feed.failures[item.link] ?? 0) + (result?.failed === true ? 1 : 0);
-        failures[item.link] = count;
+    for (const { link } of items) {
+      const outcome = outcomes.get(link);
+      const known = feed.seen[link];
+      if (outcome?.kind === "filed") seen[link] = outcome.path;
+      else if (known !== undefined) seen[link] = known;
+      else {
+        const count = (feed.failures[link] ?? 0) + (outcome?.kind === "failed" ? 1 : 0);
+        if (count > 0) failures[link] = count;
         if (count < maxFailures) retry = true;
       }
     }
@@ -159,7 +162,7 @@ export async function runFeeds(options: RunFeedsOptions): Promise<FeedsReport> {
         else if ((feed.failures[item.link] ?? 0) < maxFailures && !toFetch.includes(item.link)) toFetch.push(item.link);
       }
     }
-    const outcome = new Map<string, { path?: string; failed?: boolean }>();
+    const outcomes = new Map<string, ItemOutcome>();
     if (toFetch.length > 0) {
       const added = await addUrls({
         urls: toFetch,
@@ -172,14 +175,17 @@ export async function runFeeds(options: RunFeedsOptions): Promise<FeedsReport> {
       report.added.push(...added.added);
       report.present.push(...added.present);
       report.failed.push(...added.failed);
-      for (const a of [...added.added, ...added.present]) outcome.set(a.url, { path: a.path });
-      for (const f of added.failed) if (f.reason !== "cancelled") outcome.set(f.url, { failed: true });
+      for (const a of [...added.added, ...added.present]) outcomes.set(a.url, { kind: "filed", path: a.path });
+      for (const f of added.failed) outcomes.set(f.url, { kind: f.reason === CANCELLED ? "cancelled" : "failed" });
     }
-    settle(selected, state, outcome, maxFailures);
+    settle(selected, state, outcomes, maxFailures);
     const configured = new Set(options.sources.map((s) => s.url));
     for (const url of Object.keys(state.feeds)) if (!configured.has(url)) delete state.feeds[url];
 
-    if (report.added.length > 0 || state.reindexPending) {
+    if (options.signal?.aborted === true) {
+      // Stopping (e.g. the bot shuts down): no re-index now; the next run does it.
+      if (report.added.length > 0) state.reindexPending = true;
+    } else if (report.added.length > 0 || state.reindexPending) {
       // Recorded first: if the re-index dies with the process, the next run still re-indexes.
       state.reindexPending = true;
       await writeFeedsState(statePath, state);

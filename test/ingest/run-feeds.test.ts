@@ -174,6 +174,60 @@ describe("runFeeds", () => {
     expect(site.hits("/news/gone")).toHaveLength(3);
   });
 
+  it("stops when cancelled: no re-index, no failure counted, and the next run retries the item", async () => {
+    site.set("/slow-item", { kind: "slow", delayMs: 3_000, body: "<p>late</p>" });
+    site.set("/cancel.xml", {
+      kind: "feed",
+      type: "application/rss+xml",
+      etag: '"x1"',
+      body: rssFeed([
+        { title: "Union news", link: "/news/seafarers" },
+        { title: "Union news, slow", link: "/slow-item" },
+        { title: "Union news, later", link: "/news/inspection" },
+      ]),
+    });
+    const base = await setup("cancel");
+    const sources = [{ url: site.url("/cancel.xml"), keywords: [] }];
+    const controller = new AbortController();
+    const report = await runFeeds({
+      ...base,
+      sources,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.kind === "item" && p.url.endsWith("/slow-item")) setTimeout(() => controller.abort(), 100);
+      },
+    });
+    expect(report.added.map((a) => a.url)).toEqual([site.url("/news/seafarers")]);
+    expect(report.failed).toEqual([
+      { url: site.url("/slow-item"), reason: "cancelled" },
+      { url: site.url("/news/inspection"), reason: "cancelled" },
+    ]);
+    expect(report.reindex).toBeNull();
+    const state = await readFeedsState(path.join(path.dirname(base.indexDir), "feeds-state.json"));
+    expect(state.reindexPending).toBe(true);
+    expect(state.feeds[site.url("/cancel.xml")]).toMatchObject({ etag: null, failures: {} });
+
+    site.set("/slow-item", { kind: "page", body: newsPage(PORT_SAFETY) });
+    const next = await runFeeds({ ...base, sources });
+    expect(next.added.map((a) => a.url)).toEqual([site.url("/slow-item"), site.url("/news/inspection")]);
+    expect(next.reindex).toMatchObject({ ok: true, articles: 3 });
+  });
+
+  it("reports a failed re-index and re-indexes on the next run even when nothing is new", async () => {
+    site.set("/reindex.xml", { kind: "feed", type: "application/rss+xml", etag: '"r1"', body: rssFeed([{ title: "Union deal", link: "/news/seafarers" }]) });
+    const base = await setup("reindex-fails");
+    const sources = [{ url: site.url("/reindex.xml"), keywords: [] }];
+    const failing = new CountingEmbedder(await realEmbedder(), { failAfterCalls: 0 });
+    const first = await runFeeds({ ...base, sources, embedder: failing });
+    expect(first.added).toHaveLength(1);
+    expect(first.reindex).toEqual({ ok: false, reason: expect.stringMatching(/./) as unknown as string });
+    const second = await runFeeds({ ...base, sources });
+    expect(second.feeds[0]?.status).toBe("not-modified");
+    expect(second.reindex).toMatchObject({ ok: true, wrote: true, articles: 1 });
+    const third = await runFeeds({ ...base, sources });
+    expect(third.reindex).toBeNull();
+  });
+
   it("runs one at a time", async () => {
     site.set("/slow-feed.xml", { kind: "slow", delayMs: 400, body: rssFeed([]) });
     const base = await setup("busy");
