@@ -83,7 +83,7 @@ function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetri
           logger,
           signal: controller.signal,
         });
-        if (report.reindex !== null) metrics.reindexed({ ms: performance.now() - started, ok: true });
+        if (report.reindex !== null) metrics.reindexed({ ms: performance.now() - started, ok: report.reindex.ok });
         logger.info("feeds checked", { added: report.added.length, failed: report.failed.length });
       } catch (error) {
         metrics.reindexed({ ms: performance.now() - started, ok: false });
