@@ -1,11 +1,12 @@
 /**
- * A lock file that keeps two re-index runs from writing the same index. A lock left by a process
- * that no longer exists (crash, kill -9) is taken over; a live one refuses with a clear message.
+ * A lock file that keeps two re-index runs from writing the same index (and, through
+ * `acquireLockFile`, two feeds runs from filing the same items). A lock left by a process that no
+ * longer exists (crash, kill -9) is taken over; a live one refuses with a clear message.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../core/errors.js";
+import { AppError, type ErrorCode } from "../core/errors.js";
 
 export interface IndexLock {
   release(): Promise<void>;
@@ -56,14 +57,32 @@ async function takeOverStale(file: string, staleContent: string): Promise<void> 
   await fs.rm(aside, { force: true });
 }
 
+/** What a refusal says, per lock: its error code and messages. */
+export interface LockWords {
+  code: ErrorCode;
+  /** This process already holds it. */
+  inThisProcess: string;
+  /** Another live process holds it. */
+  heldBy: (pid: number, startedAt: string) => string;
+  /** Three attempts raced and lost. */
+  contended: (file: string) => string;
+}
+
+const INDEX_WORDS: LockWords = {
+  code: "INDEX_LOCKED",
+  inThisProcess: "A re-index of this index is already running in this process.",
+  heldBy: (pid, startedAt) => `Another re-index is running (pid ${pid}, started ${startedAt}). Wait for it to finish, then run again.`,
+  contended: (file) => `Could not take the index lock at ${file}; try again.`,
+};
+
 /** Takes `<indexDir>/.lock`, or throws `INDEX_LOCKED` when a live process holds it. */
 export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
   await fs.mkdir(indexDir, { recursive: true });
-  const file = path.join(indexDir, ".lock");
-  return acquire(file);
+  return acquireLockFile(path.join(indexDir, ".lock"), INDEX_WORDS);
 }
 
-async function acquire(file: string): Promise<IndexLock> {
+/** Takes the lock file `file` (its folder must exist), or throws `words.code` while a live process holds it. */
+export async function acquireLockFile(file: string, words: LockWords): Promise<IndexLock> {
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
   const written = JSON.stringify(info);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -93,14 +112,11 @@ async function acquire(file: string): Promise<IndexLock> {
     } catch {
       holder = null; // unreadable (e.g. written by an older version): treat as stale
     }
-    if (heldByThisProcess(holder)) throw new AppError("INDEX_LOCKED", "A re-index of this index is already running in this process.");
+    if (heldByThisProcess(holder)) throw new AppError(words.code, words.inThisProcess);
     if (holder !== null && typeof holder.pid === "number" && holder.pid !== process.pid && isAlive(holder.pid)) {
-      throw new AppError(
-        "INDEX_LOCKED",
-        `Another re-index is running (pid ${holder.pid}, started ${holder.startedAt}). Wait for it to finish, then run again.`,
-      );
+      throw new AppError(words.code, words.heldBy(holder.pid, holder.startedAt));
     }
     await takeOverStale(file, raw);
   }
-  throw new AppError("INDEX_LOCKED", `Could not take the index lock at ${file}; try again.`);
+  throw new AppError(words.code, words.contended(file));
 }
