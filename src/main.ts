@@ -28,6 +28,8 @@ interface Loop {
   metrics: PrometheusMetrics;
   readiness: Readiness;
   routes: RouteHandler;
+  /** The health routes are served by the Telegram webhook's server (same port, or no HTTP_PORT). */
+  routesOnWebhook: boolean;
 }
 
 /** How often the index gauges are refreshed (a hot reload swaps the index without telling main). */
@@ -39,10 +41,8 @@ async function startBots(config: Config, service: DossierAnswerService, logger: 
   const common = { service, logger, admission, feedbackTtlMs: config.feedbackTtlMs ?? Infinity };
   try {
     if (config.telegram !== null) {
-      const { startTelegramAdapter, webhookUrlOf } = await import("./adapters/telegram/telegram-adapter.js");
-      // One server for the webhook and the health routes when they share a port (or no HTTP_PORT is set).
-      const shared = webhookUrlOf(config.telegram) !== null && (config.http.port === null || config.http.port === config.telegram.webhookPort);
-      running.push(await startTelegramAdapter({ ...common, config: config.telegram, ...(shared ? { extraRoutes: loop.routes } : {}) }));
+      const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
+      running.push(await startTelegramAdapter({ ...common, config: config.telegram, ...(loop.routesOnWebhook ? { extraRoutes: loop.routes } : {}) }));
       loop.readiness.set("telegram", true);
       logger.info("Telegram adapter started");
     }
@@ -114,11 +114,12 @@ async function main(): Promise<number> {
 
   const metrics = new PrometheusMetrics();
   const readiness = new Readiness(["index", ...(config.telegram === null ? [] : ["telegram"]), ...(config.discord === null ? [] : ["discord"])]);
-  const loop: Loop = { metrics, readiness, routes: createHealthRoutes({ ready: () => readiness.checks(), metrics, logger }) };
+  // One server for the webhook and the health routes when they share a port (or no HTTP_PORT is set).
+  const routesOnWebhook = config.telegram !== null && config.telegram.webhookUrl !== null && (config.http.port === null || config.http.port === config.telegram.webhookPort);
+  const loop: Loop = { metrics, readiness, routes: createHealthRoutes({ ready: () => readiness.checks(), metrics, logger }), routesOnWebhook };
   // Up before the index is built, so /healthz answers and /readyz says 503 while it builds.
-  const sharesWebhook = config.telegram !== null && config.telegram.webhookUrl !== null && (config.http.port === null || config.http.port === config.telegram.webhookPort);
   let http: RunningHttpServer | null = null;
-  if (config.http.port !== null && !sharesWebhook) {
+  if (config.http.port !== null && !routesOnWebhook) {
     http = await startHttpServer({ port: config.http.port, host: config.http.host, handlers: [loop.routes], logger, paths: HEALTH_PATHS });
   }
 
