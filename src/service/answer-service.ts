@@ -102,11 +102,12 @@ export class DossierAnswerService implements AnswerService {
 
   /** Tells every observer; an observer that fails is logged, never the asker's problem. */
   private report(event: Parameters<AnswerObserver["answered"]>[0]): void {
+    const failed = (error: unknown) => this.logger.warn("an answer observer failed", { reason: error instanceof Error ? error.message : String(error) });
     for (const observer of this.options.observers ?? []) {
       try {
-        void Promise.resolve(observer.answered(event)).catch((error: unknown) => this.logger.warn("an answer observer failed", { reason: error instanceof Error ? error.message : String(error) }));
+        void Promise.resolve(observer.answered(event)).catch(failed);
       } catch (error) {
-        this.logger.warn("an answer observer failed", { reason: error instanceof Error ? error.message : String(error) });
+        failed(error);
       }
     }
   }
@@ -128,7 +129,10 @@ export class DossierAnswerService implements AnswerService {
     const key = context.conversationId;
     const history = key === undefined || memory === undefined ? [] : await memory.get(key);
     const signal = context.signal;
+    // null: another language than English, but which is not known.
     const language = this.options.rewriter === undefined && this.options.languageDetector === undefined ? undefined : await questionLanguage(question, this.options.languageDetector);
+    const knownLanguage = language ?? undefined;
+    const id = randomUUID();
     const answer = await this.holder.use(async ({ index, retriever }) => {
       const rarity = this.options.rarity;
       const resolved = await resolveFollowUp({
@@ -161,19 +165,19 @@ export class DossierAnswerService implements AnswerService {
         ...(resolved.followUp === undefined ? {} : { followUp: { ...resolved.followUp, previousPaths: [...resolved.boostPaths] } }),
         history: history.map((t) => ({ question: t.question, answer: t.answer.answer })),
         ...(signal === undefined ? {} : { signal }),
-        ...(language === undefined || language === null ? {} : { language }),
+        ...(knownLanguage === undefined ? {} : { language: knownLanguage }),
         ...(resolved.searchQuery === undefined ? {} : { searchQuery: resolved.searchQuery }),
         ...(context.onDraft === undefined ? {} : { onDraft: context.onDraft }),
       });
       const done = performance.now();
       const result: Answer = {
-        id: randomUUID(),
+        id,
         question,
         answer: draft.answer,
         grounded: draft.grounded,
         citations: draft.citations,
         ...(draft.reason === undefined ? {} : { reason: draft.reason }),
-        ...(draft.language === undefined ? (language === undefined || language === null ? {} : { language }) : { language: draft.language }),
+        ...answerLanguage(draft.language, knownLanguage),
         timings: {
           retrieveMs: round(retrievedAt - started),
           answerMs: round(done - retrievedAt),
@@ -184,7 +188,7 @@ export class DossierAnswerService implements AnswerService {
       return { result, remembered: resolved.remembered, llmFallback: draft.llmFallback === true };
     });
     this.report({
-      id: answer.result.id ?? randomUUID(),
+      id,
       at: Date.now(),
       platform: context.platform ?? "cli",
       userId: context.userId ?? null,
@@ -196,6 +200,12 @@ export class DossierAnswerService implements AnswerService {
     if (key !== undefined && memory !== undefined && answer.result.grounded) await memory.add(key, { question: answer.remembered, answer: answer.result });
     return answer.result;
   }
+}
+
+/** The answerer's language, else the one the service detected, as an optional field. */
+function answerLanguage(fromAnswerer: string | undefined, detected: string | undefined): { language?: string } {
+  const language = fromAnswerer ?? detected;
+  return language === undefined ? {} : { language };
 }
 
 function round(ms: number): number {
