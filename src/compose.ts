@@ -51,8 +51,8 @@ export async function createConfiguredEmbedder(
 }
 
 /** The offline reader: the default answerer, and the re-ranker of every answer mode. */
-export function createReader(options: { rarity?: WordRarity } = {}): ExtractiveReader {
-  return new ExtractiveReader({ languageDetector: createEldLanguageDetector(), ...(options.rarity === undefined ? {} : { rarity: options.rarity }) });
+export function createReader(options: { rarity?: WordRarity; languageDetector?: LanguageDetector } = {}): ExtractiveReader {
+  return new ExtractiveReader({ languageDetector: options.languageDetector ?? createEldLanguageDetector(), ...(options.rarity === undefined ? {} : { rarity: options.rarity }) });
 }
 
 /** The chat model of the configured provider (LangChain clients, loaded only in LLM mode). */
@@ -83,7 +83,9 @@ export async function createConfiguredAnswering(
   config: Pick<Config, "answerMode" | "llm">,
   options: { rarity?: WordRarity; logger?: Logger; promptsDir?: string; model?: ChatModel; probe?: boolean },
 ): Promise<Answering> {
-  const extractive = createReader(options.rarity === undefined ? {} : { rarity: options.rarity });
+  // One detector for the reader and the service: eld's n-gram tables load once.
+  const languageDetector = createEldLanguageDetector();
+  const extractive = createReader({ languageDetector, ...(options.rarity === undefined ? {} : { rarity: options.rarity }) });
   if (config.answerMode === "extractive") return { answerer: extractive, reranker: extractive };
   const model = options.model ?? (await createChatModel(config.llm));
   if (options.probe === true) {
@@ -110,7 +112,7 @@ export async function createConfiguredAnswering(
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     }),
     rewriter: new LlmQuestionRewriter({ model, prompts, timeoutMs: config.llm.timeoutMs }),
-    languageDetector: createEldLanguageDetector(),
+    languageDetector,
   };
 }
 
