@@ -31,7 +31,7 @@ export const PACKAGE_HOMES = [
   { match: /^telegraf(\/|$)/, homes: ["adapters/telegram"], why: "telegraf lives in src/adapters/telegram" },
   { match: /^hnswlib-node$/, homes: ["index"], why: "hnswlib-node lives in src/index" },
   { match: /^(langchain|@langchain\/)/, homes: ["providers", "bench"], why: "LangChain lives in src/providers (and the benchmark)" },
-  { match: /^(better-sqlite3|prom-client)$/, homes: ["providers"], why: "storage and metrics clients live in src/providers" },
+  { match: /^(better-sqlite3|prom-client|ioredis|pg)$/, homes: ["providers"], why: "storage and metrics clients live in src/providers" },
   { match: /^(@mozilla\/readability|linkedom|@extractus\/feed-extractor)$/, homes: ["ingest"], why: "page and feed extraction live in src/ingest" },
 ];
 

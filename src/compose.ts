@@ -130,7 +130,6 @@ export function createAdmission(
       telegram: { chat: config.telegram?.allowedChatIds ?? null },
       discord: { guild: config.discord?.allowedGuildIds ?? null, channel: config.discord?.allowedChannelIds ?? null },
     },
-    ...(now === undefined ? {} : { now }),
   });
 }
 

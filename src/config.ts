@@ -2,6 +2,7 @@
  * The only reader of the environment. Loads `.env` (dotenv), validates every variable at once and
  * reports all problems in one error, so a maintainer fixes their `.env` in one go.
  */
+import os from "node:os";
 import path from "node:path";
 import dotenv from "dotenv";
 import type { DiscordConfig } from "./adapters/discord/discord-config.js";
@@ -9,6 +10,7 @@ import type { TelegramConfig } from "./adapters/telegram/telegram-config.js";
 import type { ChatServerOptions } from "./core/chat-model.js";
 import { AppError } from "./core/errors.js";
 import type { OpenAIEmbedderOptions } from "./providers/openai-embedder.js";
+import { credentialsOf } from "./text/url-without-credentials.js";
 
 export type AnswerMode = "extractive" | "llm";
 export type EmbeddingsKind = "local" | "openai";
@@ -56,6 +58,21 @@ export interface Config {
   http: HttpConfig;
   /** Fetching article pages by URL (`npm run add`, feeds). */
   fetch: FetchConfig;
+  /** What several instances share: Redis (memory, limits, claims, locks) and PostgreSQL (the question log). */
+  shared: SharedConfig;
+}
+
+export interface SharedConfig {
+  /** REDIS_URL: conversation memory, rate limits, event claims and locks shared by every instance; null: in-process. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key, so deployments (or bots) can share one Redis. */
+  redisPrefix: string;
+  /** DATABASE_URL: the question log and votes in PostgreSQL instead of the SQLite file; null: SQLite. */
+  databaseUrl: string | null;
+  /** How long a dead instance's leases (the polling lock, an event being answered, the index writer) outlive it. */
+  leaseMs: number;
+  /** This instance's name in logs and lock values (INSTANCE_ID; default host name and pid). */
+  instanceId: string;
 }
 
 export interface FeedSource {
@@ -159,6 +176,45 @@ class Reader {
     }
   }
 
+  /** A server URL with one of `protocols` (e.g. `redis:`), kept as given (credentials included; never logged as is). */
+  serverUrl(name: string, protocols: readonly string[]): string | null {
+    const raw = this.str(name);
+    if (raw === null) return null;
+    try {
+      if (!protocols.includes(new URL(raw).protocol)) throw new Error("protocol");
+      return raw;
+    } catch {
+      this.problems.push(`${name} must be a ${protocols.map((p) => `${p}//`).join(" or ")} URL`);
+      return null;
+    }
+  }
+
+  /** DISCORD_SHARD_COUNT: a whole number, or `auto` (Discord's recommendation from /gateway/bot); null when unset. */
+  shardCount(name: string): number | "auto" | null {
+    const raw = this.str(name);
+    if (raw === null) return null;
+    if (raw.toLowerCase() === "auto") return "auto";
+    return this.int(name, 1, 1, 100_000);
+  }
+
+  /** DISCORD_SHARD_IDS: `0,2,5` or ranges `0-3`; null when unset (every shard). */
+  shardIds(name: string): number[] | null {
+    const raw = this.str(name);
+    if (raw === null) return null;
+    const ids = new Set<number>();
+    for (const part of raw.split(/[\s,]+/).filter(Boolean)) {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+      const from = Number(m?.[1]);
+      const to = m?.[2] === undefined ? from : Number(m[2]);
+      if (m === null || to < from || to - from > 100_000) {
+        this.problems.push(`${name} must list shard numbers or ranges, e.g. "0,1" or "0-3" (bad: "${part}")`);
+        continue;
+      }
+      for (let i = from; i <= to; i++) ids.add(i);
+    }
+    return [...ids].sort((a, b) => a - b);
+  }
+
   ids(name: string): string[] | null {
     const raw = this.str(name);
     if (raw === null) return null;
@@ -207,7 +263,16 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
           allowedGuildIds: r.ids("DISCORD_ALLOWED_GUILD_IDS"),
           allowedChannelIds: r.ids("DISCORD_ALLOWED_CHANNEL_IDS"),
           messageContent: r.bool("DISCORD_MESSAGE_CONTENT", true),
+          shardCount: r.shardCount("DISCORD_SHARD_COUNT"),
+          shardIds: r.shardIds("DISCORD_SHARD_IDS"),
         };
+  if (discord !== null && discord.shardIds !== null) {
+    const count = discord.shardCount;
+    if (count === null) r.problems.push("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (a number, or auto)");
+    else if (typeof count === "number" && discord.shardIds.some((id) => id >= count)) {
+      r.problems.push(`DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT (${count}); shards are numbered from 0`);
+    }
+  }
 
   const answerMode = r.oneOf("ANSWER_MODE", ["extractive", "llm"] as const, "extractive");
   const provider = r.oneOf("LLM_PROVIDER", ["openai", "anthropic"] as const, "openai");
@@ -284,6 +349,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       maxBytes: r.int("FETCH_MAX_BYTES", 5_000_000, 1_000, 100_000_000),
       userAgent: r.str("FETCH_USER_AGENT") ?? "dossier/0.1 (+news article indexer)",
     },
+    shared: {
+      redisUrl: r.serverUrl("REDIS_URL", ["redis:", "rediss:"]),
+      redisPrefix: r.str("REDIS_PREFIX") ?? "dossier:",
+      databaseUrl: r.serverUrl("DATABASE_URL", ["postgres:", "postgresql:"]),
+      leaseMs: r.int("LEASE_MS", 10_000, 500, 600_000),
+      instanceId: r.str("INSTANCE_ID") ?? `${os.hostname()}:${process.pid}`,
+    },
   };
 
   if (r.problems.length > 0) {
@@ -301,5 +373,7 @@ export function secretsOf(config: Config): string[] {
     config.discord?.token,
     config.llm.apiKey,
     config.embeddings.apiKey,
+    ...(config.shared.redisUrl === null ? [] : credentialsOf(config.shared.redisUrl)),
+    ...(config.shared.databaseUrl === null ? [] : credentialsOf(config.shared.databaseUrl)),
   ].filter((s): s is string => typeof s === "string" && s.length > 0);
 }

@@ -4,7 +4,6 @@
  * rate-limit episode, so a flood gets one reply and then silence), and the allow-lists of each
  * platform. Decisions come back as typed outcomes; adapters only render them.
  */
-import { LRUCache } from "lru-cache";
 import { AppError } from "../core/errors.js";
 import type { RateLimiter } from "../core/rate-limiter.js";
 import { normalizeWhitespace } from "../text/normalize-whitespace.js";
@@ -36,7 +35,6 @@ export interface AdmissionOptions {
   rateLimiter: RateLimiter;
   /** Allow-lists per platform, e.g. `{ telegram: { chat: ["-100…"] } }`. */
   access?: Readonly<Record<string, AccessLists>>;
-  now?: () => number;
   /** Told about every request turned away, with its code (`NOT_ALLOWED`, `RATE_LIMITED`, `QUESTION_INVALID`): metrics count them. */
   onRefused?: (asker: Asker, code: string) => void;
 }
@@ -74,14 +72,9 @@ export function rateLimitedMessage(retryAfterMs: number): string {
 
 export class AdmissionRules {
   private readonly policies = new Map<string, AccessPolicy>();
-  /** Users told they are rate limited, until the episode ends (entries expire with it). */
-  private readonly told: LRUCache<string, true>;
-  private readonly now: () => number;
 
   constructor(private readonly options: AdmissionOptions) {
     for (const [platform, lists] of Object.entries(options.access ?? {})) this.policies.set(platform, new AccessPolicy(lists));
-    this.now = options.now ?? Date.now;
-    this.told = new LRUCache({ max: 10_000, ttlResolution: 0, perf: { now: this.now } });
   }
 
   get maxQuestionLength(): number {
@@ -125,12 +118,7 @@ export class AdmissionRules {
     }
     const key = `${asker.platform}:${asker.userId}`;
     const decision = await this.options.rateLimiter.take(key);
-    if (decision.ok) {
-      this.told.delete(key); // an admitted request ends the episode: the next refusal is told again
-      return { ok: true };
-    }
-    const notify = !this.told.has(key);
-    if (notify) this.told.set(key, true, { ttl: decision.retryAfterMs });
-    return { ok: false, error: new AppError("RATE_LIMITED", rateLimitedMessage(decision.retryAfterMs)), notify };
+    if (decision.ok) return { ok: true };
+    return { ok: false, error: new AppError("RATE_LIMITED", rateLimitedMessage(decision.retryAfterMs)), notify: decision.tell };
   }
 }

@@ -13,6 +13,8 @@ export interface RateLimiterOptions {
 /** The in-process `RateLimiter` (a shared one for several instances implements the same interface). */
 export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>();
+  /** Keys refused (and told so) during their current episode; an allowed request removes the key. */
+  private readonly told = new Set<string>();
   private readonly now: () => number;
   private lastSweep = 0;
 
@@ -34,8 +36,11 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     if (recent.length >= this.options.max) {
       const oldest = recent[0] ?? now;
       this.hits.set(key, recent);
-      return { ok: false, retryAfterMs: Math.max(1, oldest + this.options.windowMs - now) };
+      const tell = !this.told.has(key);
+      this.told.add(key);
+      return { ok: false, retryAfterMs: Math.max(1, oldest + this.options.windowMs - now), tell };
     }
+    this.told.delete(key);
     recent.push(now);
     this.hits.set(key, recent);
     return { ok: true };
@@ -44,6 +49,10 @@ export class SlidingWindowRateLimiter implements RateLimiter {
   private sweep(now: number, since: number): void {
     if (now - this.lastSweep < this.options.windowMs) return;
     this.lastSweep = now;
-    for (const [key, times] of this.hits) if ((times.at(-1) ?? 0) <= since) this.hits.delete(key);
+    for (const [key, times] of this.hits) {
+      if ((times.at(-1) ?? 0) > since) continue;
+      this.hits.delete(key);
+      this.told.delete(key);
+    }
   }
 }

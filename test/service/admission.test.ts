@@ -29,7 +29,7 @@ function rules(max = 1, access?: Record<string, Record<string, string[]>>) {
   const clock = { t: 1_000_000 };
   const now = () => clock.t;
   const rateLimiter = new SlidingWindowRateLimiter({ max, windowMs: 1_000, now });
-  return { clock, admission: new AdmissionRules({ maxQuestionLength: 10, rateLimiter, now, ...(access ? { access } : {}) }) };
+  return { clock, admission: new AdmissionRules({ maxQuestionLength: 10, rateLimiter, ...(access ? { access } : {}) }) };
 }
 
 function refusal(a: Admission): { code: string; message: string; notify: boolean } {

@@ -14,7 +14,7 @@ describe("SlidingWindowRateLimiter", () => {
     clock.t += 300;
     expect(await rl.take("u")).toEqual({ ok: true });
     clock.t += 200;
-    expect(await rl.take("u")).toEqual({ ok: false, retryAfterMs: 500 });
+    expect(await rl.take("u")).toMatchObject({ ok: false, retryAfterMs: 500 });
   });
 
   it("slides: each hit frees its slot exactly one window after it", () => {
@@ -23,10 +23,10 @@ describe("SlidingWindowRateLimiter", () => {
     clock.t = 1_400;
     rl.takeNow("u"); // t=1400
     clock.t = 1_999;
-    expect(rl.takeNow("u")).toEqual({ ok: false, retryAfterMs: 1 });
+    expect(rl.takeNow("u")).toMatchObject({ ok: false, retryAfterMs: 1 });
     clock.t = 2_000; // the first hit has left the window, the second has not
     expect(rl.takeNow("u")).toEqual({ ok: true });
-    expect(rl.takeNow("u")).toEqual({ ok: false, retryAfterMs: 400 });
+    expect(rl.takeNow("u")).toMatchObject({ ok: false, retryAfterMs: 400 });
     clock.t = 2_400;
     expect(rl.takeNow("u")).toEqual({ ok: true });
   });
@@ -53,7 +53,7 @@ describe("SlidingWindowRateLimiter", () => {
   it("reports retryAfterMs of at least 1 ms", () => {
     const { rl } = limiter(1, 0.5);
     rl.takeNow("u");
-    expect(rl.takeNow("u")).toEqual({ ok: false, retryAfterMs: 1 });
+    expect(rl.takeNow("u")).toMatchObject({ ok: false, retryAfterMs: 1 });
   });
 
   it("sweeps idle keys once a window has passed", () => {
@@ -79,5 +79,19 @@ describe("SlidingWindowRateLimiter", () => {
     rl.takeNow("trigger"); // sweeps (3500 - 0 ≥ window) but "busy" hit at 3000 is recent
     clock.t = 3_200; // back in time: the hit at 3000 still counts
     expect(rl.takeNow("busy").ok).toBe(false);
+  });
+});
+
+describe("SlidingWindowRateLimiter: one notice per episode", () => {
+  it("tells the first refusal of an episode only; an allowed request starts a new episode", () => {
+    const clock = { t: 0 };
+    const limiter = new SlidingWindowRateLimiter({ max: 1, windowMs: 1000, now: () => clock.t });
+    expect(limiter.takeNow("u")).toEqual({ ok: true });
+    expect(limiter.takeNow("u")).toMatchObject({ ok: false, tell: true });
+    expect(limiter.takeNow("u")).toMatchObject({ ok: false, tell: false });
+    expect(limiter.takeNow("v")).toEqual({ ok: true }); // keys are separate
+    clock.t = 1001;
+    expect(limiter.takeNow("u")).toEqual({ ok: true });
+    expect(limiter.takeNow("u")).toMatchObject({ ok: false, tell: true });
   });
 });

@@ -7,4 +7,8 @@ export interface DiscordConfig {
   allowedGuildIds: string[] | null;
   allowedChannelIds: string[] | null;
   messageContent: boolean;
+  /** DISCORD_SHARD_COUNT: shards of the whole bot (`auto`: Discord's recommendation); null: discord.js's default (one, or auto). */
+  shardCount: number | "auto" | null;
+  /** DISCORD_SHARD_IDS: the shards this instance runs; null: all of them. */
+  shardIds: number[] | null;
 }

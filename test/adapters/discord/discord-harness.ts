@@ -89,7 +89,7 @@ export class Harness {
   adapterOptions(token = TOKEN): Parameters<typeof startDiscordAdapter>[0] {
     return {
       config: {
-        token, apiUrl: this.fake.apiUrl, guildId: null, allowedGuildIds: null, allowedChannelIds: null, messageContent: true,
+        token, apiUrl: this.fake.apiUrl, guildId: null, allowedGuildIds: null, allowedChannelIds: null, messageContent: true, shardCount: null, shardIds: null,
         ...(typeof this.options.config === "function" ? this.options.config(this) : this.options.config),
       },
       service: this.service,
@@ -99,7 +99,7 @@ export class Harness {
         rateLimit: this.options.rateLimit ?? { max: 1000, windowMs: 60_000 },
         telegram: null,
         discord: {
-          token, apiUrl: null, guildId: null, allowedGuildIds: null, allowedChannelIds: null, messageContent: true,
+          token, apiUrl: null, guildId: null, allowedGuildIds: null, allowedChannelIds: null, messageContent: true, shardCount: null, shardIds: null,
           ...(typeof this.options.config === "function" ? this.options.config(this) : this.options.config),
         },
       }),
