@@ -25,7 +25,7 @@ export class LocalEventClaims implements EventClaims {
   constructor(options: LocalEventClaimsOptions = {}) {
     this.doneTtlMs = options.doneTtlMs ?? DEFAULT_DONE_TTL_MS;
     const now = options.now;
-    this.states = new LRUCache({ max: options.max ?? 100_000, ttlAutopurge: false, ...(now === undefined ? {} : { perf: { now } }) });
+    this.states = new LRUCache({ max: options.max ?? 100_000, ttlAutopurge: false, ttlResolution: 0, ...(now === undefined ? {} : { perf: { now } }) });
   }
 
   async claim(id: string): Promise<Claim> {
