@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { AppError, type ErrorCode } from "../core/errors.js";
 
@@ -15,6 +16,17 @@ export interface IndexLock {
 interface LockInfo {
   pid: number;
   startedAt: string;
+  /** The machine of the holder (absent in locks of older versions: this machine). */
+  host?: string;
+}
+
+export interface LockFileOptions {
+  /**
+   * A lease that holds across machines (the Redis writer lock) is held by this process, so a lock
+   * file left on a shared volume by another machine is a leftover and may be taken over. Without
+   * it, a lock from another machine cannot be checked (its pid is not ours to test) and refuses.
+   */
+  guarded?: boolean;
 }
 
 function isAlive(pid: number): boolean {
@@ -62,8 +74,8 @@ export interface LockWords {
   code: ErrorCode;
   /** This process already holds it. */
   inThisProcess: string;
-  /** Another live process holds it. */
-  heldBy: (pid: number, startedAt: string) => string;
+  /** Another live process holds it (`host`: named when it is another machine). */
+  heldBy: (pid: number, startedAt: string, host?: string) => string;
   /** Three attempts raced and lost. */
   contended: (file: string) => string;
 }
@@ -71,19 +83,22 @@ export interface LockWords {
 const INDEX_WORDS: LockWords = {
   code: "INDEX_LOCKED",
   inThisProcess: "A re-index of this index is already running in this process.",
-  heldBy: (pid, startedAt) => `Another re-index is running (pid ${pid}, started ${startedAt}). Wait for it to finish, then run again.`,
+  heldBy: (pid, startedAt, host) =>
+    `Another re-index is running (pid ${pid}${host === undefined ? "" : ` on ${host}`}, started ${startedAt}). Wait for it to finish, then run again.` +
+    (host === undefined ? "" : " If that machine is gone, delete the index's .lock file, or set REDIS_URL so the writer lock holds across machines."),
   contended: (file) => `Could not take the index lock at ${file}; try again.`,
 };
 
 /** Takes `<indexDir>/.lock`, or throws `INDEX_LOCKED` when a live process holds it. */
-export async function acquireIndexLock(indexDir: string): Promise<IndexLock> {
+export async function acquireIndexLock(indexDir: string, options: LockFileOptions = {}): Promise<IndexLock> {
   await fs.mkdir(indexDir, { recursive: true });
-  return acquireLockFile(path.join(indexDir, ".lock"), INDEX_WORDS);
+  return acquireLockFile(path.join(indexDir, ".lock"), INDEX_WORDS, options);
 }
 
 /** Takes the lock file `file` (its folder must exist), or throws `words.code` while a live process holds it. */
-export async function acquireLockFile(file: string, words: LockWords): Promise<IndexLock> {
-  const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString() };
+export async function acquireLockFile(file: string, words: LockWords, options: LockFileOptions = {}): Promise<IndexLock> {
+  const host = os.hostname();
+  const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), host };
   const written = JSON.stringify(info);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -112,8 +127,12 @@ export async function acquireLockFile(file: string, words: LockWords): Promise<I
     } catch {
       holder = null; // unreadable (e.g. written by an older version): treat as stale
     }
-    if (heldByThisProcess(holder)) throw new AppError(words.code, words.inThisProcess);
-    if (holder !== null && typeof holder.pid === "number" && holder.pid !== process.pid && isAlive(holder.pid)) {
+    const elsewhere = holder !== null && typeof holder.host === "string" && holder.host !== host;
+    if (elsewhere && holder !== null && options.guarded !== true) {
+      throw new AppError(words.code, words.heldBy(holder.pid, holder.startedAt, holder.host));
+    }
+    if (!elsewhere && heldByThisProcess(holder)) throw new AppError(words.code, words.inThisProcess);
+    if (!elsewhere && holder !== null && typeof holder.pid === "number" && holder.pid !== process.pid && isAlive(holder.pid)) {
       throw new AppError(words.code, words.heldBy(holder.pid, holder.startedAt));
     }
     await takeOverStale(file, raw);

@@ -6,20 +6,20 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { acquireLockFile, type IndexLock, type LockWords } from "../index/index-lock.js";
+import { acquireLockFile, type IndexLock, type LockFileOptions, type LockWords } from "../index/index-lock.js";
 
 export type FeedsLock = IndexLock;
 
 const FEEDS_WORDS: LockWords = {
   code: "FEEDS_BUSY",
   inThisProcess: "A feeds run is already in progress in this process.",
-  heldBy: (pid, startedAt) => `Another feeds run is in progress (pid ${pid}, started ${startedAt}).`,
+  heldBy: (pid, startedAt, host) => `Another feeds run is in progress (pid ${pid}${host === undefined ? "" : ` on ${host}`}, started ${startedAt}).`,
   contended: (file) => `Could not take the feeds lock at ${file}; try again.`,
 };
 
 /** Takes `<stateFile>.lock`, or throws `FEEDS_BUSY` while a live run holds it. */
-export async function acquireFeedsLock(stateFile: string): Promise<FeedsLock> {
+export async function acquireFeedsLock(stateFile: string, options: LockFileOptions = {}): Promise<FeedsLock> {
   const file = `${stateFile}.lock`;
   await fs.mkdir(path.dirname(file), { recursive: true });
-  return acquireLockFile(file, FEEDS_WORDS);
+  return acquireLockFile(file, FEEDS_WORDS, options);
 }

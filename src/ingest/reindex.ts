@@ -8,6 +8,7 @@ import type { Article } from "../core/types.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import type { Embedder } from "../core/embedder.js";
+import type { LockService } from "../core/lock-service.js";
 import { LexicalIndex } from "../index/lexical-index.js";
 import { ArticleRecord, pickArticleMeta } from "../index/article-record.js";
 import { ArticleStoreWriter, type ArticleStore, type ChunkColumns } from "../index/article-store.js";
@@ -21,6 +22,7 @@ import { splitSentences } from "../text/split-sentences.js";
 import { pruneGenerations, writeGeneration } from "../index/write-generation.js";
 import { indexVersions } from "./index-versions.js";
 import { plannedChunks } from "./planned-chunks.js";
+import { assertStillHeld, takeWriterLease } from "./writer-lease.js";
 import { distinctPaths, emptyFolderWarning, filesOf, undatedFiles, type FileEntry, type UndatedFile } from "./report-files.js";
 
 export type ReindexPhase = "load" | "embed" | "write";
@@ -38,6 +40,8 @@ export interface ReindexOptions {
   fullScan?: boolean;
   /** Chunks embedded per call to the embedder. */
   batchSize?: number;
+  /** Leases shared by every instance (Redis): one writer at a time across machines, beside the lock file. */
+  writerLock?: LockService;
 }
 
 export interface ReindexReport {
@@ -142,8 +146,10 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   const model = { id: options.embedder.modelId, dimensions: options.embedder.dimensions };
-  const lock = options.dryRun ? null : await acquireIndexLock(options.indexDir);
+  const lease = options.dryRun ? null : await takeWriterLease(options.writerLock, "index-writer");
+  let lock: Awaited<ReturnType<typeof acquireIndexLock>> | null = null;
   try {
+    lock = options.dryRun ? null : await acquireIndexLock(options.indexDir, { guarded: lease !== null });
     const { previous, manifest: previousManifest, rebuildReason } = await readPrevious(options, logger, model);
 
     // Files whose size and mtime match the previous run are taken from the previous index unread.
@@ -228,6 +234,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     report.chunks = built.manifest.chunks;
     report.compacted = built.compacted;
     options.onProgress?.("write", 0, 1);
+    assertStillHeld(lease, "index-writer");
     const written = await writeGeneration({
       indexDir: options.indexDir,
       store: built.store,
@@ -245,6 +252,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
     return report;
   } finally {
     await lock?.release();
+    await lease?.release();
   }
 }
 

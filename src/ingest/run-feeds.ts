@@ -5,6 +5,7 @@
  * second call while one is going throws `FEEDS_BUSY`).
  */
 import type { Embedder } from "../core/embedder.js";
+import type { LockService } from "../core/lock-service.js";
 import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import { addUrls, prepareDataDir, type AddedArticle, type FailedUrl, type PresentArticle } from "./add-urls.js";
@@ -16,6 +17,7 @@ import { keywordMatcher } from "./keyword-filter.js";
 import { KnownArticles } from "./known-articles.js";
 import { readFeed, type FeedItem } from "./read-feed.js";
 import { reindexAfterAdding, type ReindexOutcome } from "./reindex-outcome.js";
+import { takeWriterLease } from "./writer-lease.js";
 
 /** A feed to follow (`config.feeds.sources`). */
 export interface FeedSourceOptions {
@@ -42,6 +44,8 @@ export interface RunFeedsOptions {
   onProgress?: (progress: FeedProgress) => void;
   /** Runs in which an item failed before it is given up on. Default 3. */
   maxItemFailures?: number;
+  /** Leases shared by every instance (Redis): one feeds run (and one re-index) at a time across machines. */
+  writerLock?: LockService;
 }
 
 export interface FeedSummary {
@@ -143,8 +147,10 @@ export async function runFeeds(options: RunFeedsOptions): Promise<FeedsReport> {
   if (options.sources.length === 0) return report;
   const statePath = options.statePath ?? defaultFeedsStatePath(options.indexDir);
   await prepareDataDir(options.dataDir);
-  const lock = await acquireFeedsLock(statePath);
+  const lease = await takeWriterLease(options.writerLock, "feeds");
+  let lock: Awaited<ReturnType<typeof acquireFeedsLock>> | null = null;
   try {
+    lock = await acquireFeedsLock(statePath, { guarded: lease !== null });
     const state = await readFeedsState(statePath).catch((error: unknown) => {
       logger.warn("feeds: state file unreadable; every feed is read in full this time", { error, path: statePath });
       return emptyFeedsState();
@@ -189,13 +195,20 @@ export async function runFeeds(options: RunFeedsOptions): Promise<FeedsReport> {
       // Recorded first: if the re-index dies with the process, the next run still re-indexes.
       state.reindexPending = true;
       await writeFeedsState(statePath, state);
-      report.reindex = await reindexAfterAdding({ dataDir: options.dataDir, indexDir: options.indexDir, embedder: options.embedder, logger });
+      report.reindex = await reindexAfterAdding({
+        dataDir: options.dataDir,
+        indexDir: options.indexDir,
+        embedder: options.embedder,
+        logger,
+        ...(options.writerLock === undefined ? {} : { writerLock: options.writerLock }),
+      });
       state.reindexPending = !report.reindex.ok;
     }
     await writeFeedsState(statePath, state);
     logger.info(`feeds: ${report.added.length} added, ${report.present.length} already present, ${report.failed.length} failed`);
     return report;
   } finally {
-    await lock.release();
+    await lock?.release();
+    await lease?.release();
   }
 }
