@@ -10,10 +10,14 @@ import { ExtractiveReader } from "./answer/extractive-reader.js";
 import type { AnswerObserver, FeedbackStore } from "./core/answer-log.js";
 import type { Answerer } from "./core/answerer.js";
 import type { ChatModel } from "./core/chat-model.js";
+import type { ConversationStore } from "./core/conversation-store.js";
+import type { LockService } from "./core/lock-service.js";
+import type { RateLimiter } from "./core/rate-limiter.js";
 import type { Embedder } from "./core/embedder.js";
 import type { LanguageDetector } from "./core/language-detector.js";
 import type { Level, Logger } from "./core/logger.js";
 import { silentLogger } from "./core/logger.js";
+import { AppError } from "./core/errors.js";
 import type { QuestionRewriter } from "./core/question-rewriter.js";
 import type { Reranker } from "./core/reranker.js";
 import type { WordRarity } from "./core/word-rarity.js";
@@ -116,16 +120,20 @@ export async function createConfiguredAnswering(
   };
 }
 
-/** The admission rules of the bots: length limit, per-user rate limit, allow-lists per platform. */
+/**
+ * The admission rules of the bots: length limit, per-user rate limit, allow-lists per platform.
+ * `rateLimiter`: a shared one (Redis) when several instances run; default the in-process one.
+ */
 export function createAdmission(
   config: Pick<Config, "maxQuestionLength" | "rateLimit" | "telegram" | "discord">,
   now?: () => number,
   onRefused?: (asker: Asker, code: string) => void,
+  rateLimiter?: RateLimiter,
 ): AdmissionRules {
   return new AdmissionRules({
     ...(onRefused === undefined ? {} : { onRefused }),
     maxQuestionLength: config.maxQuestionLength,
-    rateLimiter: new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
+    rateLimiter: rateLimiter ?? new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
     access: {
       telegram: { chat: config.telegram?.allowedChatIds ?? null },
       discord: { guild: config.discord?.allowedGuildIds ?? null, channel: config.discord?.allowedChannelIds ?? null },
@@ -149,6 +157,8 @@ export interface OpenServiceOptions {
   observers?: readonly AnswerObserver[];
   feedback?: FeedbackStore;
   memory?: { turns: number; ttlMs: number };
+  /** Where conversations are kept (a shared store when several instances run); default in-process, sized by `memory`. */
+  conversations?: ConversationStore;
   maxQuestionLength?: number;
   logger?: Logger;
   /** Reload when `manifest.json` changes (default true); poll interval in ms. */
@@ -171,7 +181,7 @@ export async function openAnswerService(options: OpenServiceOptions): Promise<Do
     ...(options.multilingualSearch === true ? { multilingualSearch: true } : {}),
     ...(options.observers === undefined ? {} : { observers: options.observers }),
     ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
-    memory: new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
+    memory: options.conversations ?? new ConversationMemory(options.memory ?? { turns: 3, ttlMs: 15 * 60_000 }),
     logger,
     ...(rarity === undefined ? {} : { rarity }),
     ...(options.maxQuestionLength === undefined ? {} : { maxQuestionLength: options.maxQuestionLength }),
@@ -187,6 +197,10 @@ export async function openConfiguredService(
     indexDir?: string;
     watch?: boolean;
     memory?: { turns: number; ttlMs: number };
+    /** Where conversations are kept (the shared store when REDIS_URL is set). */
+    conversations?: ConversationStore;
+    /** Leases shared by every instance: the re-index at start takes the writer lease. */
+    writerLock?: LockService;
     ensureFresh?: boolean;
     probe?: boolean;
     /** Told about every answer (the question log, metrics). */
@@ -199,7 +213,13 @@ export async function openConfiguredService(
   const { embedder, rarity } = await createConfiguredEmbedder(config, options.logger);
   const indexDir = options.indexDir ?? config.indexDir;
   if (options.ensureFresh === true) {
-    await ensureFreshIndex({ config: { dataDir: config.dataDir, indexDir }, embedder, logger: options.logger, ...(options.onReindexed === undefined ? {} : { onReindexed: options.onReindexed }) });
+    await ensureFreshIndex({
+      config: { dataDir: config.dataDir, indexDir },
+      embedder,
+      logger: options.logger,
+      ...(options.onReindexed === undefined ? {} : { onReindexed: options.onReindexed }),
+      ...(options.writerLock === undefined ? {} : { writerLock: options.writerLock }),
+    });
   }
   const answering = await createConfiguredAnswering(config, { rarity, logger: options.logger, probe: options.probe ?? true });
   return openAnswerService({
@@ -208,6 +228,7 @@ export async function openConfiguredService(
     rarity,
     logger: options.logger,
     memory: options.memory ?? config.memory,
+    ...(options.conversations === undefined ? {} : { conversations: options.conversations }),
     maxQuestionLength: config.maxQuestionLength,
     answerer: answering.answerer,
     reranker: answering.reranker,
@@ -220,33 +241,57 @@ export async function openConfiguredService(
   });
 }
 
-/** Re-indexes when the index is missing, built with another model, or behind the data folder. */
+/** How long a starting instance waits for another writer (another instance building the shared index). */
+const WAIT_FOR_WRITER_MS = 15 * 60_000;
+
+/**
+ * Re-indexes when the index is missing, built with another model, or behind the data folder. When
+ * another writer holds the index (another instance building the shared index folder), waits for
+ * it and uses what it wrote instead of failing the start.
+ */
 export async function ensureFreshIndex(options: {
   config: Pick<Config, "dataDir" | "indexDir">;
   embedder: Embedder;
   logger: Logger;
   /** Told how each real re-index went (metrics). */
   onReindexed?: (run: { ms: number; ok: boolean }) => void;
+  /** Leases shared by every instance: the writer lease across machines. */
+  writerLock?: LockService;
+  /** Between checks while another writer works (default 1 s). */
+  waitIntervalMs?: number;
 }): Promise<ReindexReport | null> {
-  const plan = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, dryRun: true });
-  const stale = plan.fullRebuild || plan.added.length + plan.updated.length + plan.removed.length > 0;
-  if (!stale) return null;
-  options.logger.info(
-    plan.fullRebuild
-      ? `Building the index (${plan.rebuildReason ?? "first run"})…`
-      : `The index is stale (${plan.added.length} added, ${plan.updated.length} updated, ${plan.removed.length} removed); re-indexing…`,
-  );
-  const started = performance.now();
-  let report: ReindexReport;
-  try {
-    report = await reindex({ dataDir: options.config.dataDir, indexDir: options.config.indexDir, embedder: options.embedder, logger: options.logger });
-  } catch (error) {
-    options.onReindexed?.({ ms: performance.now() - started, ok: false });
-    throw error;
+  const { dataDir, indexDir } = options.config;
+  const deadline = Date.now() + WAIT_FOR_WRITER_MS;
+  let told = false;
+  for (;;) {
+    const plan = await reindex({ dataDir, indexDir, embedder: options.embedder, dryRun: true });
+    const stale = plan.fullRebuild || plan.added.length + plan.updated.length + plan.removed.length > 0;
+    if (!stale) return null;
+    if (!told) {
+      options.logger.info(
+        plan.fullRebuild
+          ? `Building the index (${plan.rebuildReason ?? "first run"})…`
+          : `The index is stale (${plan.added.length} added, ${plan.updated.length} updated, ${plan.removed.length} removed); re-indexing…`,
+      );
+    }
+    const started = performance.now();
+    let report: ReindexReport;
+    try {
+      report = await reindex({ dataDir, indexDir, embedder: options.embedder, logger: options.logger, ...(options.writerLock === undefined ? {} : { writerLock: options.writerLock }) });
+    } catch (error) {
+      if (error instanceof AppError && error.code === "INDEX_LOCKED" && Date.now() < deadline) {
+        if (!told) options.logger.info("another writer is re-indexing this index; waiting for it, then using what it wrote");
+        told = true;
+        await new Promise((resolve) => setTimeout(resolve, options.waitIntervalMs ?? 1000));
+        continue;
+      }
+      options.onReindexed?.({ ms: performance.now() - started, ok: false });
+      throw error;
+    }
+    options.onReindexed?.({ ms: performance.now() - started, ok: true });
+    for (const s of report.skipped) options.logger.warn(`skipped ${s.path}: ${s.reason}`);
+    for (const w of report.warnings) options.logger.warn(w);
+    for (const u of report.undated) options.logger.warn(`undated ${u.path}: ${u.reason}`);
+    return report;
   }
-  options.onReindexed?.({ ms: performance.now() - started, ok: true });
-  for (const s of report.skipped) options.logger.warn(`skipped ${s.path}: ${s.reason}`);
-  for (const w of report.warnings) options.logger.warn(w);
-  for (const u of report.undated) options.logger.warn(`undated ${u.path}: ${u.reason}`);
-  return report;
 }
