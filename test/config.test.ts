@@ -32,3 +32,42 @@ describe("config", () => {
     for (const name of read) expect(example, name).toMatch(new RegExp(`^${name}=`, "m"));
   });
 });
+
+describe("config: several instances", () => {
+  it("keeps everything in-process by default", () => {
+    const { shared } = loadConfig({ env: {}, cwd: "/" });
+    expect(shared).toMatchObject({ redisUrl: null, databaseUrl: null, redisPrefix: "dossier:", leaseMs: 10_000 });
+    expect(shared.instanceId).toMatch(/:\d+$/);
+  });
+
+  it("takes Redis and PostgreSQL URLs, and their passwords are redacted from logs", () => {
+    const config = loadConfig({
+      env: { REDIS_URL: "redis://:redis-pass-1@cache:6379/0", DATABASE_URL: "postgres://bot:pg%40pass@db:5432/dossier", LEASE_MS: "2000", INSTANCE_ID: "web-1" },
+      cwd: "/",
+    });
+    expect(config.shared).toMatchObject({ redisUrl: "redis://:redis-pass-1@cache:6379/0", leaseMs: 2000, instanceId: "web-1" });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(["redis-pass-1", "pg@pass", "pg%40pass"]));
+  });
+
+  it("refuses URLs of the wrong kind without echoing them (they may hold a password)", () => {
+    let message = "";
+    try {
+      loadConfig({ env: { REDIS_URL: "http://:hunter2hunter2@cache", DATABASE_URL: "mysql://db" }, cwd: "/" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(message).not.toMatch(/hunter2/);
+  });
+
+  it("reads Discord shards: a count (or auto) and this instance's ids, lists and ranges", () => {
+    const discord = (env: Record<string, string>) => loadConfig({ env: { DISCORD_TOKEN: "d.t.k", ...env }, cwd: "/" }).discord;
+    expect(discord({})).toMatchObject({ shardCount: null, shardIds: null });
+    expect(discord({ DISCORD_SHARD_COUNT: "4", DISCORD_SHARD_IDS: "0-1, 3" })).toMatchObject({ shardCount: 4, shardIds: [0, 1, 3] });
+    expect(discord({ DISCORD_SHARD_COUNT: "auto", DISCORD_SHARD_IDS: "5" })).toMatchObject({ shardCount: "auto", shardIds: [5] });
+    expect(() => discord({ DISCORD_SHARD_COUNT: "2", DISCORD_SHARD_IDS: "2" })).toThrow(/below DISCORD_SHARD_COUNT \(2\)/);
+    expect(() => discord({ DISCORD_SHARD_IDS: "0" })).toThrow(/needs DISCORD_SHARD_COUNT/);
+    expect(() => discord({ DISCORD_SHARD_COUNT: "2", DISCORD_SHARD_IDS: "1-0" })).toThrow(/bad: "1-0"/);
+  });
+});
