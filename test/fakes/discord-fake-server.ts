@@ -7,12 +7,18 @@
  * included), keep their `components`, and a button interaction's UPDATE_MESSAGE response edits the
  * message the button is on; any request can be made to fail (a 429 with `Retry-After`, a 404) with
  * `failNext`.
+ *
+ * Sharding as Discord does it: `GET /gateway/bot` recommends `shards`; each connection identifies
+ * as `shard: [id, count]` and gets its own session; a guild's events (GUILD_CREATE at READY,
+ * MESSAGE_CREATE, INTERACTION_CREATE) go only to the connections of shard
+ * `(guild_id >> 22) % count`, DMs to shard 0. Two connections of the same shard (a rolling deploy)
+ * both get its events.
  */
 import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
-import { rawGuild, rawUser, snowflake, type GuildLayout, type RawUser } from "./discord-payloads.js";
+import { rawGuild, rawUser, shardOfGuild, snowflake, type GuildLayout, type RawUser } from "./discord-payloads.js";
 
 export interface FakeDiscordOptions {
   token: string;
@@ -20,6 +26,10 @@ export interface FakeDiscordOptions {
   disallowMessageContent?: boolean;
   heartbeatIntervalMs?: number;
   guilds?: GuildLayout[];
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 export interface RecordedRequest {
@@ -44,6 +54,8 @@ interface FailureRule {
 
 interface Session {
   id: string;
+  /** `[shard id, shard count]` from IDENTIFY (`[0, 1]` when the client sent none). */
+  shard: [number, number];
   seq: number;
   socket: WebSocket | null;
   /** Dispatches made while no socket was connected, replayed on RESUME. */
@@ -57,7 +69,7 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly guilds: GuildLayout[];
   readonly requests: RecordedRequest[] = [];
-  readonly identifies: Array<{ intents: number; token: string }> = [];
+  readonly identifies: Array<{ intents: number; token: string; shard: [number, number] | null }> = [];
   readonly resumes: Array<{ session_id: string; seq: number }> = [];
   /** Close codes of gateway connections, whoever closed them. */
   readonly gatewayCloses: number[] = [];
@@ -68,7 +80,8 @@ export class FakeDiscord {
   private readonly changes = new EventEmitter();
   private readonly failures: FailureRule[] = [];
   private readonly interactions = new Map<string, { channelId: string; guildId: string | null; acked: boolean; originalId: string; messageId: string | null }>();
-  private session: Session | null = null;
+  /** Every gateway session ever identified (a closed one may still be resumed). */
+  private readonly sessions: Session[] = [];
   private port = 0;
 
   constructor(private readonly options: FakeDiscordOptions) {
@@ -97,25 +110,34 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /** Sends a dispatch; returns `performance.now()` at sending (queued for replay when disconnected). */
+  /**
+   * Sends a dispatch to the sessions of the shard it belongs to (its guild's, or shard 0 for DMs);
+   * returns `performance.now()` at sending (queued for replay on a session that is disconnected).
+   */
   dispatch(t: string, d: unknown): number {
-    const session = this.session;
-    if (session === null) throw new Error("no gateway session");
-    if (session.socket === null) {
-      session.missed.push({ t, d });
-      return performance.now();
-    }
-    session.seq += 1;
+    if (this.sessions.length === 0) throw new Error("no gateway session");
+    const guildId = guildIdOf(t, d);
     const at = performance.now();
-    session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+    for (const session of this.sessions) {
+      const [shardId, count] = session.shard;
+      if (shardId === (guildId === null ? 0 : shardOfGuild(guildId, count))) this.send(session, t, d);
+    }
     return at;
   }
 
-  /** Closes the current gateway connection with a close code, as Discord does on restarts. */
-  closeGateway(code: number): void {
-    const socket = this.session?.socket;
-    if (this.session) this.session.socket = null;
-    socket?.close(code, "fake gateway closed");
+  /** The `[id, count]` of every session identified so far, in order. */
+  get shardsIdentified(): Array<[number, number]> {
+    return this.sessions.map((s) => s.shard);
+  }
+
+  /** Closes the gateway connections (of one shard, or all) with a close code, as Discord does on restarts. */
+  closeGateway(code: number, shardId?: number): void {
+    for (const session of this.sessions) {
+      if (shardId !== undefined && session.shard[0] !== shardId) continue;
+      const socket = session.socket;
+      session.socket = null;
+      socket?.close(code, "fake gateway closed");
+    }
   }
 
   /** Makes the next `times` matching requests fail with this status, headers and body. */
@@ -184,7 +206,7 @@ export class FakeDiscord {
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
     ws.on("close", (code) => {
       this.gatewayCloses.push(code);
-      if (this.session?.socket === ws) this.session.socket = null;
+      for (const session of this.sessions) if (session.socket === ws) session.socket = null;
       this.changes.emit("change");
     });
     ws.on("message", (data) => {
@@ -204,29 +226,44 @@ export class FakeDiscord {
     if (op === 1) {
       ws.send(JSON.stringify({ op: 11 }));
     } else if (op === 2) {
-      const identify = { intents: Number(d.intents), token: String(d.token) };
+      const shard = shardOfIdentify(d.shard);
+      const identify = { intents: Number(d.intents), token: String(d.token), shard };
       this.identifies.push(identify);
       if (identify.token !== this.options.token) return void ws.close(4004, "Authentication failed.");
+      const [shardId, count] = shard ?? [0, 1];
+      if (!(count >= 1 && shardId >= 0 && shardId < count)) return void ws.close(4010, "Invalid shard.");
       if (this.options.disallowMessageContent === true && (identify.intents & MESSAGE_CONTENT_INTENT) !== 0) {
         return void ws.close(4014, "Disallowed intent(s).");
       }
-      this.session = { id: snowflake(), seq: 0, socket: ws, missed: [] };
-      this.dispatch("READY", {
-        v: 10, user: this.bot, session_id: this.session.id, resume_gateway_url: this.gatewayUrl, shard: [0, 1],
-        application: { id: this.applicationId, flags: 0 }, guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      const session: Session = { id: snowflake(), shard: [shardId, count], seq: 0, socket: ws, missed: [] };
+      this.sessions.push(session);
+      const guilds = this.guilds.filter((g) => shardOfGuild(g.id, count) === shardId);
+      this.send(session, "READY", {
+        v: 10, user: this.bot, session_id: session.id, resume_gateway_url: this.gatewayUrl, shard: session.shard,
+        application: { id: this.applicationId, flags: 0 }, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       });
-      for (const guild of this.guilds) this.dispatch("GUILD_CREATE", rawGuild(guild, this.bot));
+      for (const guild of guilds) this.send(session, "GUILD_CREATE", rawGuild(guild, this.bot));
     } else if (op === 6) {
       this.resumes.push({ session_id: String(d.session_id), seq: Number(d.seq) });
-      const session = this.session;
-      if (session === null || session.id !== d.session_id || d.token !== this.options.token) {
+      const session = this.sessions.find((s) => s.id === d.session_id);
+      if (session === undefined || d.token !== this.options.token) {
         return void ws.send(JSON.stringify({ op: 9, d: false }));
       }
       session.socket = ws;
       const missed = session.missed.splice(0);
-      for (const event of missed) this.dispatch(event.t, event.d);
-      this.dispatch("RESUMED", null);
+      for (const event of missed) this.send(session, event.t, event.d);
+      this.send(session, "RESUMED", null);
     }
+  }
+
+  /** Sends one dispatch to one session (queued for replay when it is disconnected). */
+  private send(session: Session, t: string, d: unknown): void {
+    if (session.socket === null) {
+      session.missed.push({ t, d });
+      return;
+    }
+    session.seq += 1;
+    session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   }
 
   // ---- REST ----------------------------------------------------------------------------------
@@ -271,7 +308,8 @@ export class FakeDiscord {
     }
     let m: RegExpMatchArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 3_600_000, max_concurrency: 1 } } };
+      const limit = { total: 1000, remaining: 999, reset_after: 3_600_000, max_concurrency: this.options.maxConcurrency ?? 1 };
+      return { status: 200, body: { url: this.gatewayUrl, shards: this.options.shards ?? 1, session_start_limit: limit } };
     }
     if (method === "PUT" && (m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       const commands = Array.isArray(request.body) ? (request.body as Array<Record<string, unknown>>) : [];
@@ -359,4 +397,17 @@ export class FakeDiscord {
     this.botMessages.set(id, message);
     return message;
   }
+}
+
+/** The guild a dispatch belongs to (its `guild_id`, or a GUILD_* event's own id); null for DMs. */
+function guildIdOf(t: string, d: unknown): string | null {
+  const data = (d ?? {}) as { guild_id?: unknown; id?: unknown };
+  if (typeof data.guild_id === "string") return data.guild_id;
+  if (t.startsWith("GUILD_") && typeof data.id === "string") return data.id;
+  return null;
+}
+
+function shardOfIdentify(shard: unknown): [number, number] | null {
+  if (!Array.isArray(shard) || shard.length !== 2) return null;
+  return [Number(shard[0]), Number(shard[1])];
 }

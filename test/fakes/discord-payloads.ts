@@ -12,6 +12,18 @@ export function snowflake(at = Date.now()): string {
   return ((BigInt(at - 1420070400000) << 22n) + counter).toString();
 }
 
+/** Discord's rule: a guild's events go to shard `(guild_id >> 22) % shard count`. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A fresh snowflake whose guild shard is `shard` of `shardCount` (its timestamp part picked for it). */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  const now = Date.now() - 1420070400000;
+  const at = now - (now % shardCount) + shard;
+  return snowflake(at + 1420070400000);
+}
+
 export interface RawUser {
   id: string;
   username: string;

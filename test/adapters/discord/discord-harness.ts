@@ -30,6 +30,8 @@ export interface HarnessOptions {
   feedbackTtlMs?: number;
   /** A vote store for the fake service: answers get 👍 / 👎 only with one. */
   votes?: FakeVotes;
+  /** Ids of the main and the other guild (e.g. picked for their shard); fresh snowflakes by default. */
+  guildIds?: { main?: string; other?: string };
 }
 
 export interface Place {
@@ -44,18 +46,20 @@ export class Harness {
   readonly service = new FakeAnswerService();
   adapter: RunningAdapter | null = null;
   /** Main guild: [general, help] channels, a thread the bot started and one a user started. */
-  readonly guildId = snowflake();
+  readonly guildId: string;
   readonly general = snowflake();
   readonly help = snowflake();
   readonly botThread = snowflake();
   readonly userThread = snowflake();
   /** A second guild the bot is also in. */
-  readonly otherGuildId = snowflake();
+  readonly otherGuildId: string;
   readonly otherChannel = snowflake();
   readonly dmChannel = snowflake();
   readonly fake: FakeDiscord;
 
   constructor(private readonly options: HarnessOptions = {}) {
+    this.guildId = options.guildIds?.main ?? snowflake();
+    this.otherGuildId = options.guildIds?.other ?? snowflake();
     const botPlaceholder = "bot";
     this.fake = new FakeDiscord({
       token: TOKEN,
