@@ -96,3 +96,21 @@ export async function openSharedState(config: SharedConfig, logger: Logger): Pro
     },
   };
 }
+
+/**
+ * For the maintainers' commands (`reindex`, `feeds`, `add`): the writer lease across machines when
+ * REDIS_URL is set (one writer per shared index folder, whichever machine runs it), else none.
+ */
+export async function openWriterLock(config: Pick<Config, "shared">, logger: Logger): Promise<{ writerLock: LockService | undefined; close(): Promise<void> }> {
+  const { shared } = config;
+  if (shared.redisUrl === null) return { writerLock: undefined, close: async () => undefined };
+  const connection = await connectRedis({ url: shared.redisUrl, prefix: shared.redisPrefix, logger });
+  const locks = new RedisLockService({ connection, instanceId: shared.instanceId, leaseMs: shared.leaseMs, logger });
+  return {
+    writerLock: locks,
+    async close() {
+      await locks.close();
+      await connection.close();
+    },
+  };
+}

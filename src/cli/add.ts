@@ -12,6 +12,7 @@ import { reindexAfterAdding, type ReindexOutcome } from "../ingest/reindex-outco
 import { formatAddReport, formatReindex } from "./format-add-report.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
+import { openWriterLock } from "../shared-state.js";
 
 const USAGE = "Usage: npm run add -- URL [URL…] [--data DIR] [--index DIR] [--json]";
 
@@ -39,7 +40,18 @@ runCli(async () => {
   let reindex: ReindexOutcome | null = null;
   if (report.added.length > 0) {
     if (!json) process.stderr.write("re-indexing…\n");
-    reindex = await reindexAfterAdding({ dataDir, indexDir, logger, embedder: async () => (await createConfiguredEmbedder(config, logger)).embedder });
+    const { writerLock, close } = await openWriterLock(config, logger);
+    try {
+      reindex = await reindexAfterAdding({
+        dataDir,
+        indexDir,
+        logger,
+        embedder: async () => (await createConfiguredEmbedder(config, logger)).embedder,
+        ...(writerLock === undefined ? {} : { writerLock }),
+      });
+    } finally {
+      await close();
+    }
   }
   if (json) console.log(JSON.stringify({ ...report, reindex }));
   else console.log([formatAddReport(report), ...(reindex === null ? [] : [formatReindex(reindex)])].join("\n"));

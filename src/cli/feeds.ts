@@ -13,6 +13,7 @@ import { runFeeds, type FeedsReport } from "../ingest/run-feeds.js";
 import { formatAddReport, formatReindex } from "./format-add-report.js";
 import { parseArgs } from "./parse-args.js";
 import { runCli } from "./run-cli.js";
+import { openWriterLock } from "../shared-state.js";
 
 const USAGE = "Usage: npm run feeds -- [--data DIR] [--index DIR] [--json]";
 
@@ -36,17 +37,24 @@ runCli(async () => {
   const json = args.flags.has("json");
   const logger = createAppLogger(config, json ? "warn" : config.logLevel);
   if (config.feeds.sources.length === 0 && !json) process.stderr.write("No feeds configured: set FEEDS in .env (see .env.example).\n");
-  const report = await runFeeds({
-    sources: config.feeds.sources,
-    dataDir: args.values.data ?? config.dataDir,
-    indexDir: args.values.index ?? config.indexDir,
-    limits: config.fetch,
-    logger,
-    embedder: async () => (await createConfiguredEmbedder(config, logger)).embedder,
-    onProgress: (p) => {
-      if (!json) process.stderr.write(`${p.kind === "feed" ? "feed" : "fetching"} ${p.index}/${p.total} ${p.url}\n`);
-    },
-  });
+  const { writerLock, close } = await openWriterLock(config, logger);
+  let report;
+  try {
+    report = await runFeeds({
+      sources: config.feeds.sources,
+      dataDir: args.values.data ?? config.dataDir,
+      indexDir: args.values.index ?? config.indexDir,
+      limits: config.fetch,
+      logger,
+      embedder: async () => (await createConfiguredEmbedder(config, logger)).embedder,
+      onProgress: (p) => {
+        if (!json) process.stderr.write(`${p.kind === "feed" ? "feed" : "fetching"} ${p.index}/${p.total} ${p.url}\n`);
+      },
+      ...(writerLock === undefined ? {} : { writerLock }),
+    });
+  } finally {
+    await close();
+  }
   console.log(json ? JSON.stringify(report) : summary(report));
   if (report.reindex !== null && !report.reindex.ok) return 2;
   return report.failed.length > 0 ? 1 : 0;

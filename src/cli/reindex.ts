@@ -9,6 +9,7 @@ import { parseArgs } from "./parse-args.js";
 import { formatReindexSummary, reindexExitCode } from "./reindex-summary.js";
 import { createProgressBar } from "./progress-bar.js";
 import { runCli } from "./run-cli.js";
+import { openWriterLock } from "../shared-state.js";
 
 const USAGE = "Usage: npm run reindex -- [--data DIR] [--index DIR] [--dry-run] [--json] [--full-scan]";
 
@@ -23,15 +24,22 @@ runCli(async () => {
   const logger = createAppLogger(config, json ? "warn" : config.logLevel);
   const { embedder } = await createConfiguredEmbedder(config, logger);
   const bar = json ? { update: () => undefined, done: () => undefined } : createProgressBar();
-  const report = await reindex({
-    dataDir: args.values.data ?? config.dataDir,
-    indexDir: args.values.index ?? config.indexDir,
-    embedder,
-    dryRun: args.flags.has("dry-run"),
-    fullScan: args.flags.has("full-scan"),
-    logger,
-    onProgress: (phase, done, total) => bar.update(phase, done, total),
-  });
+  const { writerLock, close } = await openWriterLock(config, logger);
+  let report;
+  try {
+    report = await reindex({
+      dataDir: args.values.data ?? config.dataDir,
+      indexDir: args.values.index ?? config.indexDir,
+      embedder,
+      dryRun: args.flags.has("dry-run"),
+      fullScan: args.flags.has("full-scan"),
+      logger,
+      onProgress: (phase, done, total) => bar.update(phase, done, total),
+      ...(writerLock === undefined ? {} : { writerLock }),
+    });
+  } finally {
+    await close();
+  }
   bar.done();
   console.log(json ? JSON.stringify(report) : formatReindexSummary(report));
   return reindexExitCode(report);
