@@ -13,12 +13,13 @@ import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
 import { PromptSafeLogger } from "./adapters/terminal/prompt-safe-logger.js";
 import { runCli } from "./cli/run-cli.js";
 import { PrometheusMetrics } from "./providers/prometheus-metrics.js";
-import { createQuestionLog } from "./providers/sqlite-question-log.js";
+import { createQuestionLog } from "./providers/create-question-log.js";
 import { createHealthRoutes, HEALTH_PATHS, type RouteHandler } from "./service/health-routes.js";
 import { startHttpServer, type RunningHttpServer } from "./service/http-server.js";
 import { Readiness } from "./service/readiness.js";
 import type { DossierAnswerService } from "./service/answer-service.js";
 import { tuneHeap } from "./heap-tuning.js";
+import { openSharedState, type SharedState } from "./shared-state.js";
 
 interface Running {
   stop(reason?: string): Promise<void>;
@@ -35,10 +36,10 @@ interface Loop {
 /** How often the index gauges are refreshed (a hot reload swaps the index without telling main). */
 const INDEX_GAUGE_MS = 15_000;
 
-async function startBots(config: Config, service: DossierAnswerService, logger: Logger, loop: Loop): Promise<Running[]> {
+async function startBots(config: Config, service: DossierAnswerService, logger: Logger, loop: Loop, shared: SharedState): Promise<Running[]> {
   const running: Running[] = [];
-  const admission = createAdmission(config, undefined, (asker, code) => loop.metrics.admissionRefused(asker.platform, code));
-  const common = { service, logger, admission, feedbackTtlMs: config.feedbackTtlMs ?? Infinity };
+  const admission = createAdmission(config, undefined, (asker, code) => loop.metrics.admissionRefused(asker.platform, code), shared.rateLimiter);
+  const common = { service, logger, admission, feedbackTtlMs: config.feedbackTtlMs ?? Infinity, claims: shared.claims };
   try {
     if (config.telegram !== null) {
       const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
@@ -61,7 +62,7 @@ async function startBots(config: Config, service: DossierAnswerService, logger: 
 }
 
 /** Fetches the feeds every `FEEDS_INTERVAL_MINUTES`, one run at a time; the service hot-reloads the index it writes. */
-function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetrics): { stop(): Promise<void> } | null {
+function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetrics, shared: SharedState): { stop(): Promise<void> } | null {
   const minutes = config.feeds.intervalMinutes;
   if (minutes === null || config.feeds.sources.length === 0) return null;
   const controller = new AbortController();
@@ -82,6 +83,7 @@ function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetri
           limits: config.fetch,
           logger,
           signal: controller.signal,
+          ...(shared.writerLock === undefined ? {} : { writerLock: shared.writerLock }),
         });
         if (report.reindex !== null) metrics.reindexed({ ms: performance.now() - started, ok: report.reindex.ok });
         logger.info("feeds checked", { added: report.added.length, failed: report.failed.length });
@@ -123,8 +125,15 @@ async function main(): Promise<number> {
     http = await startHttpServer({ port: config.http.port, host: config.http.host, handlers: [loop.routes], logger, paths: HEALTH_PATHS });
   }
 
-  const questionLog = createQuestionLog(config.questionLog, { logger, secrets: secretsOf(config) });
-  if (questionLog !== null) logger.info(`question log: ${config.questionLog.path} (kept ${config.questionLog.retentionDays} days)`);
+  // Shared with the other instances (Redis) or this process's; Redis unreachable now is a clear error.
+  const shared = await openSharedState(config, logger);
+  const questionLog = await createQuestionLog({ ...config.questionLog, databaseUrl: config.shared.databaseUrl }, { logger, secrets: secretsOf(config) }).catch(
+    async (error: unknown) => {
+      await shared.close();
+      throw error;
+    },
+  );
+  if (questionLog !== null) logger.info(`question log: ${questionLog.where} (kept ${config.questionLog.retentionDays} days)`);
   const observers: AnswerObserver[] = [metrics, ...(questionLog === null ? [] : [questionLog])];
   const service = await openConfiguredService(config, {
     logger,
@@ -132,13 +141,15 @@ async function main(): Promise<number> {
     observers,
     ...(questionLog === null ? {} : { feedback: questionLog }),
     onReindexed: (run) => metrics.reindexed(run),
+    conversations: shared.conversations,
+    ...(shared.writerLock === undefined ? {} : { writerLock: shared.writerLock }),
   });
   const gauges = () => metrics.setIndex({ articles: service.corpus().articles.length, generation: service.current.manifest.generation });
   gauges();
   const gaugeTimer = setInterval(gauges, INDEX_GAUGE_MS);
   gaugeTimer.unref();
   readiness.set("index", true);
-  const feeds = startFeedsLoop(config, logger, metrics);
+  const feeds = startFeedsLoop(config, logger, metrics, shared);
 
   const shutdown = async (running: Running[], reason: string) => {
     for (const part of ["telegram", "discord"]) readiness.set(part, false);
@@ -146,7 +157,8 @@ async function main(): Promise<number> {
     await feeds?.stop();
     await Promise.allSettled(running.map((r) => r.stop(reason)));
     service.close();
-    questionLog?.close();
+    await questionLog?.close();
+    await shared.close();
     await http?.close();
   };
 
@@ -156,7 +168,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const running = await startBots(config, service, logger, loop);
+  const running = await startBots(config, service, logger, loop, shared);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info(`${signal} received; shutting down`);

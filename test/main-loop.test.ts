@@ -50,8 +50,8 @@ describe("npm start and the question log", () => {
     expect(b.code).toBe(0);
     expect(fs.existsSync(off)).toBe(false);
     const log = new SqliteQuestionLog({ path: on, retentionDays: 90, readonly: true });
-    const rows = log.rows({});
-    log.close();
+    const rows = await log.rows({});
+    await log.close();
     expect(rows.map((r) => [r.platform, r.grounded, r.reason ?? null])).toEqual([
       ["terminal", true, null],
       ["terminal", false, "not_covered"],

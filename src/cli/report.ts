@@ -2,13 +2,18 @@
  * `npm run report -- [--since YYYY-MM-DD] [--json] [--html FILE] [--log PATH]`
  * The content-gap report from the question log: what people asked that the articles do not cover
  * (grouped into topics), the most-cited articles, downvoted answers, traffic and refusal rates.
- * Reads the log read-only (the bot may be writing it). Exit 0 on a report, 2 when there is no log
- * to read (missing file, or QUESTION_LOG off without --log) or the arguments are wrong.
+ * Reads the log read-only (the bot may be writing it): the PostgreSQL database when DATABASE_URL
+ * is set (the log several instances share), else the SQLite file (QUESTION_LOG_PATH); `--log PATH`
+ * reads that SQLite file whatever DATABASE_URL says. The same rows give the same report from
+ * either. Exit 0 on a report, 2 when there is no log to read (missing file, database unreachable or
+ * without a log, or QUESTION_LOG off without --log) or the arguments are wrong.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
+import type { QuestionLog } from "../core/question-log.js";
+import { PostgresQuestionLog } from "../providers/postgres-question-log.js";
 import { SqliteQuestionLog } from "../providers/sqlite-question-log.js";
 import { buildReport } from "../report/build-report.js";
 import { formatReportText } from "../report/format-text.js";
@@ -37,16 +42,23 @@ runCli(async () => {
   if (explicit === undefined && !config.questionLog.enabled) {
     throw new AppError("CONFIG_INVALID", "The question log is off (QUESTION_LOG=off), so there is nothing to report. Turn it on, or pass --log PATH to read an existing log.");
   }
-  const file = path.resolve(explicit ?? config.questionLog.path);
-  if (!fs.existsSync(file)) {
-    throw new AppError("CONFIG_INVALID", `No question log at ${file}. The bot writes it while it answers (QUESTION_LOG on, QUESTION_LOG_PATH); pass --log PATH to read another file.`);
+  const databaseUrl = explicit === undefined ? config.shared.databaseUrl : null;
+  const retentionDays = config.questionLog.retentionDays;
+  let log: QuestionLog;
+  if (databaseUrl !== null) {
+    log = await PostgresQuestionLog.open({ url: databaseUrl, retentionDays, readonly: true });
+  } else {
+    const file = path.resolve(explicit ?? config.questionLog.path);
+    if (!fs.existsSync(file)) {
+      throw new AppError("CONFIG_INVALID", `No question log at ${file}. The bot writes it while it answers (QUESTION_LOG on, QUESTION_LOG_PATH); pass --log PATH to read another file.`);
+    }
+    log = new SqliteQuestionLog({ path: file, retentionDays, readonly: true });
   }
-  const log = new SqliteQuestionLog({ path: file, retentionDays: config.questionLog.retentionDays, readonly: true });
   let rows;
   try {
-    rows = log.rows(sinceMs === undefined ? {} : { since: sinceMs });
+    rows = await log.rows(sinceMs === undefined ? {} : { since: sinceMs });
   } finally {
-    log.close();
+    await log.close();
   }
   const report = buildReport(rows, { now: Date.now(), since: since ?? null });
   const html = args.values.html;

@@ -1,15 +1,43 @@
 /**
- * The question log's schema as an ordered list of migrations, written in the SQL that SQLite and
- * PostgreSQL share (TEXT, INTEGER, BIGINT, DOUBLE PRECISION; `ON CONFLICT` upserts), so a
- * PostgreSQL store can apply the same list. A store applies each migration whose version is above
- * the highest one in `schema_version`, in one transaction per migration, and records it there.
+ * The question log's schema as one ordered list of migrations for both stores (SQLite and
+ * PostgreSQL): the versions and their meaning are the same everywhere, so `schema_version` says the
+ * same thing in a file and in a database. Most SQL is shared (TEXT, INTEGER, BIGINT, DOUBLE
+ * PRECISION; `ON CONFLICT` upserts); a migration whose SQL differs by dialect carries one list per
+ * dialect instead. A store applies each migration whose version is above the highest one in
+ * `schema_version`, in one transaction per migration, and records it there.
  * Never edit a released migration: append a new one.
  */
+
+/** The SQL dialects the question log is kept in. */
+export type Dialect = "sqlite" | "postgres";
+
+/** Statements written once for both dialects, or one list per dialect (same meaning). */
+export type MigrationStatements = readonly string[] | Readonly<Record<Dialect, readonly string[]>>;
 
 export interface Migration {
   version: number;
   description: string;
-  statements: readonly string[];
+  statements: MigrationStatements;
+}
+
+/** The statements of a migration in one dialect. */
+export function statementsFor(migration: Migration, dialect: Dialect): readonly string[] {
+  const { statements } = migration;
+  return isShared(statements) ? statements : statements[dialect];
+}
+
+function isShared(statements: MigrationStatements): statements is readonly string[] {
+  return Array.isArray(statements);
+}
+
+/** The migrations above `current`, oldest first: what a store at that version still has to apply. */
+export function pendingMigrations(current: number): Migration[] {
+  return QUESTION_LOG_MIGRATIONS.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+}
+
+/** Why a log written by newer code is not opened (the same words for both stores). */
+export function newerSchemaMessage(version: number): string {
+  return `written by a newer dossier (schema ${version}, this one knows ${QUESTION_LOG_SCHEMA_VERSION})`;
 }
 
 /** Created before any migration runs; holds the versions applied. */

@@ -6,22 +6,19 @@
  * the raw id is never written), known token shapes and configured secrets are redacted from
  * questions, and rows older than the retention period are deleted.
  */
-import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { AnsweredEvent, AnswerObserver, FeedbackStore, Platform, Vote, VoteTally } from "../core/answer-log.js";
+import type { AnsweredEvent, Platform, Vote, VoteTally } from "../core/answer-log.js";
 import { AppError } from "../core/errors.js";
 import type { LoggedQuestion, LoggedQuestionQuery } from "../core/logged-question.js";
 import type { Logger } from "../core/logger.js";
-import type { RefusalReason } from "../core/types.js";
-import { redact } from "../text/redact-secrets.js";
-import { QUESTION_LOG_MIGRATIONS, QUESTION_LOG_SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./question-log-migrations.js";
+import type { QuestionLog } from "../core/question-log.js";
+import { QUESTION_LOG_SCHEMA_VERSION, SCHEMA_VERSION_TABLE, newerSchemaMessage, pendingMigrations, statementsFor } from "./question-log-migrations.js";
+import { SALT_KEY, VOTE_NOT_SAVED, hashUserId, newSalt, storedQuestion, toLoggedQuestion, type StoredQuestion } from "./question-log-rows.js";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const SALT_KEY = "user_hash_salt";
-const REASONS: readonly RefusalReason[] = ["not_covered", "out_of_scope", "unsupported_language"];
 
 export interface SqliteQuestionLogOptions {
   /** The SQLite file; its folder is created when missing. */
@@ -38,31 +35,7 @@ export interface SqliteQuestionLogOptions {
   secrets?: readonly string[];
 }
 
-/** What `createQuestionLog` needs: `QuestionLogConfig` from src/config.ts fits. */
-export interface QuestionLogSettings {
-  enabled: boolean;
-  path: string;
-  retentionDays: number;
-}
-
-interface QuestionRow {
-  id: string;
-  at: number;
-  platform: string;
-  user_hash: string | null;
-  chat: string | null;
-  question: string;
-  language: string | null;
-  grounded: number;
-  reason: string | null;
-  cited_paths: string;
-  retrieve_ms: number;
-  answer_ms: number;
-  total_ms: number;
-  llm_fallback: number;
-  up: number;
-  down: number;
-}
+type QuestionRow = StoredQuestion & { up: number; down: number };
 
 interface WriteStatements {
   insert: Database.Statement;
@@ -73,8 +46,8 @@ interface WriteStatements {
   purgeQuestions: Database.Statement<[number]>;
 }
 
-/** The question log; `null` from `createQuestionLog` when QUESTION_LOG is off. */
-export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
+/** The question log in one SQLite file (one machine); `createQuestionLog` picks it when DATABASE_URL is unset. */
+export class SqliteQuestionLog implements QuestionLog {
   private readonly db: Database.Database;
   private readonly now: () => number;
   private readonly retentionMs: number;
@@ -116,6 +89,11 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
     }
   }
 
+  /** The file path. */
+  get where(): string {
+    return this.options.path;
+  }
+
   /** How many answers could not be recorded since the log was opened. */
   get failures(): number {
     return this.failureCount;
@@ -127,23 +105,7 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
       const write = this.writable();
       const now = this.now();
       if (now - this.lastPurge >= HOUR_MS) this.purge(now);
-      const { answer } = event;
-      write.insert.run({
-        id: event.id,
-        at: event.at,
-        platform: event.platform,
-        user_hash: event.userId === null ? null : this.hashUser(event.platform, event.userId),
-        chat: event.chat,
-        question: redact(event.question, this.options.secrets ?? []),
-        language: answer.language ?? null,
-        grounded: answer.grounded ? 1 : 0,
-        reason: answer.grounded ? null : (answer.reason ?? null),
-        cited_paths: JSON.stringify([...new Set(answer.citations.map((c) => c.path))]),
-        retrieve_ms: answer.timings.retrieveMs,
-        answer_ms: answer.timings.answerMs,
-        total_ms: answer.timings.totalMs,
-        llm_fallback: event.llmFallback ? 1 : 0,
-      });
+      write.insert.run(storedQuestion(event, { salt: this.requireSalt(), secrets: this.options.secrets ?? [] }));
     } catch (error) {
       this.failureCount += 1;
       this.options.logger?.warn("the question log could not record an answer", { reason: error instanceof Error ? error.message : String(error) });
@@ -161,12 +123,12 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
         return { up: t?.up ?? 0, down: t?.down ?? 0 };
       })();
     } catch (error) {
-      throw new AppError("INTERNAL", "Sorry, your vote could not be saved. Please try again later.", { cause: error });
+      throw new AppError("INTERNAL", VOTE_NOT_SAVED, { cause: error });
     }
   }
 
   /** Logged questions (oldest first) with their vote counts, for the report. */
-  rows(query: LoggedQuestionQuery = {}): LoggedQuestion[] {
+  async rows(query: LoggedQuestionQuery = {}): Promise<LoggedQuestion[]> {
     return this.selectRows.all(query.since ?? Number.MIN_SAFE_INTEGER).map(toLoggedQuestion);
   }
 
@@ -175,8 +137,7 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
    * part of the key (a Telegram and a Discord user with the same number are different people).
    */
   hashUser(platform: Platform, userId: string): string {
-    if (this.salt === null) throw new AppError("INTERNAL", "The question log has no salt yet.");
-    return createHmac("sha256", this.salt).update(`${platform}\u0000${userId}`).digest("hex");
+    return hashUserId(this.requireSalt(), platform, userId);
   }
 
   /** Deletes questions (and their votes) older than the retention period; returns how many questions went. */
@@ -191,8 +152,14 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
     return removed;
   }
 
-  close(): void {
+  /** Closes the file (idempotent). Nothing is buffered: every write is synchronous. */
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private requireSalt(): Buffer {
+    if (this.salt === null) throw new AppError("INTERNAL", "The question log has no salt yet.");
+    return this.salt;
   }
 
   private writable(): WriteStatements {
@@ -204,9 +171,9 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
   private migrate(): void {
     this.db.exec(SCHEMA_VERSION_TABLE);
     const current = this.checkVersion();
-    for (const m of QUESTION_LOG_MIGRATIONS.filter((x) => x.version > current).sort((a, b) => a.version - b.version)) {
+    for (const m of pendingMigrations(current)) {
       this.db.transaction(() => {
-        for (const sql of m.statements) this.db.exec(sql);
+        for (const sql of statementsFor(m, "sqlite")) this.db.exec(sql);
         this.db.prepare("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)").run(m.version, m.description, this.now());
       })();
     }
@@ -218,7 +185,7 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
     if (table === undefined) throw new Error("not a question log (no schema_version table)");
     const row = this.db.prepare<[], { v: number | null }>("SELECT MAX(version) AS v FROM schema_version").get();
     const version = row?.v ?? 0;
-    if (version > QUESTION_LOG_SCHEMA_VERSION) throw new Error(`written by a newer dossier (schema ${version}, this one knows ${QUESTION_LOG_SCHEMA_VERSION})`);
+    if (version > QUESTION_LOG_SCHEMA_VERSION) throw new Error(newerSchemaMessage(version));
     return version;
   }
 
@@ -227,7 +194,7 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
     const read = () => this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?").get(SALT_KEY)?.value;
     let value = read();
     if (value === undefined && create) {
-      this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(SALT_KEY, randomBytes(32).toString("hex"));
+      this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(SALT_KEY, newSalt());
       value = read();
     }
     return value === undefined ? null : Buffer.from(value, "hex");
@@ -254,43 +221,8 @@ export class SqliteQuestionLog implements AnswerObserver, FeedbackStore {
   }
 }
 
-/** The question log the configuration asks for, or null when QUESTION_LOG is off (then nothing is written). */
-export function createQuestionLog(settings: QuestionLogSettings, options: Omit<SqliteQuestionLogOptions, "path" | "retentionDays"> = {}): SqliteQuestionLog | null {
-  if (!settings.enabled) return null;
-  return new SqliteQuestionLog({ ...options, path: settings.path, retentionDays: settings.retentionDays });
-}
-
 function openError(file: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new AppError("INTERNAL", `Cannot open the question log ${file}: ${reason}`, { cause: error });
-}
-
-function toLoggedQuestion(row: QuestionRow): LoggedQuestion {
-  return {
-    id: row.id,
-    at: row.at,
-    platform: row.platform as Platform,
-    userHash: row.user_hash,
-    chat: row.chat === "private" || row.chat === "group" ? row.chat : null,
-    question: row.question,
-    language: row.language,
-    grounded: row.grounded === 1,
-    reason: REASONS.find((r) => r === row.reason) ?? null,
-    citedPaths: parsePaths(row.cited_paths),
-    retrieveMs: row.retrieve_ms,
-    answerMs: row.answer_ms,
-    totalMs: row.total_ms,
-    llmFallback: row.llm_fallback === 1,
-    votes: { up: row.up, down: row.down },
-  };
-}
-
-function parsePaths(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
-  } catch {
-    return [];
-  }
 }

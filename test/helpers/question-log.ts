@@ -6,10 +6,13 @@
  */
 import type { AnsweredEvent, Platform, Vote } from "../../src/core/answer-log.js";
 import type { Answer, RefusalReason } from "../../src/core/types.js";
+import type { QuestionLog } from "../../src/core/question-log.js";
+import { PostgresQuestionLog } from "../../src/providers/postgres-question-log.js";
 import { SqliteQuestionLog } from "../../src/providers/sqlite-question-log.js";
 
 export const SEED_START = Date.parse("2025-11-03T09:00:00Z");
 const DAY = 86_400_000;
+const SEED_NOW = SEED_START + 7 * DAY;
 export const KYRGYZ = "2025-11-04-azertac-kyrgyz-trade-unions.md";
 export const TEHRAN = "2025-10-28-tehran-times-unions.md";
 
@@ -97,21 +100,38 @@ function toEvent(seed: Seed, index: number): AnsweredEvent {
   };
 }
 
-/** Writes the seed week into a new log at `file`; returns the events written. */
-export async function seedQuestionLog(file: string): Promise<AnsweredEvent[]> {
+/** Writes the seed week into an open log (answers, then votes); returns the events written. */
+export async function writeSeed(log: QuestionLog & { readonly failures: number }): Promise<AnsweredEvent[]> {
   const events = [...GAP_SEEDS, ...OTHER_SEEDS].map(toEvent);
-  const log = new SqliteQuestionLog({ path: file, retentionDays: 36_500, now: () => SEED_START + 7 * DAY });
-  try {
-    for (const e of events) log.answered(e);
-    for (const v of SEED_VOTES) {
-      const target = events.find((e) => e.question === v.question);
-      if (target === undefined) throw new Error(`no seeded question "${v.question}"`);
-      const vote: Vote = { answerId: target.id, platform: target.platform, userId: v.user, value: v.value, at: target.at + 1000 };
-      await log.vote(vote);
-    }
-    if (log.failures > 0) throw new Error("seeding the question log failed");
-  } finally {
-    log.close();
+  for (const e of events) await log.answered(e);
+  for (const v of SEED_VOTES) {
+    const target = events.find((e) => e.question === v.question);
+    if (target === undefined) throw new Error(`no seeded question "${v.question}"`);
+    const vote: Vote = { answerId: target.id, platform: target.platform, userId: v.user, value: v.value, at: target.at + 1000 };
+    await log.vote(vote);
   }
+  if (log.failures > 0) throw new Error("seeding the question log failed");
   return events;
+}
+
+/** Writes the seed week into a new SQLite log at `file`; returns the events written. */
+export async function seedQuestionLog(file: string): Promise<AnsweredEvent[]> {
+  const log = new SqliteQuestionLog({ path: file, retentionDays: 36_500, now: () => SEED_NOW });
+  try {
+    return await writeSeed(log);
+  } finally {
+    await log.close();
+  }
+}
+
+/** Writes the seed week into the (empty) PostgreSQL database at `url`, creating the log's tables; returns the events written. */
+export async function seedPostgresQuestionLog(url: string): Promise<AnsweredEvent[]> {
+  const log = await PostgresQuestionLog.open({ url, retentionDays: 36_500, now: () => SEED_NOW });
+  try {
+    const events = await writeSeed(log);
+    if (!(await log.flush())) throw new Error("seeding the PostgreSQL question log failed");
+    return events;
+  } finally {
+    await log.close();
+  }
 }

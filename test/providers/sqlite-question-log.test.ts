@@ -10,13 +10,14 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { AnsweredEvent } from "../../src/core/answer-log.js";
 import type { Answer } from "../../src/core/types.js";
 import { QUESTION_LOG_SCHEMA_VERSION } from "../../src/providers/question-log-migrations.js";
-import { SqliteQuestionLog, createQuestionLog } from "../../src/providers/sqlite-question-log.js";
+import { createQuestionLog } from "../../src/providers/create-question-log.js";
+import { SqliteQuestionLog } from "../../src/providers/sqlite-question-log.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const dirs = tempDirs("question-log");
 const open: SqliteQuestionLog[] = [];
-afterEach(() => {
-  for (const log of open.splice(0)) log.close();
+afterEach(async () => {
+  for (const log of open.splice(0)) await log.close();
 });
 afterAll(() => dirs.cleanup());
 
@@ -57,7 +58,7 @@ describe("SqliteQuestionLog", () => {
     log.answered(event("a1", { llmFallback: true }));
     const { language: _language, ...refusal } = answer({ grounded: false, reason: "out_of_scope", citations: [] });
     log.answered(event("a2", { userId: null, chat: null, platform: "cli", question: "Weather?", answer: refusal }));
-    const rows = log.rows();
+    const rows = await log.rows();
     expect(rows).toHaveLength(2);
     const [a1, a2] = rows;
     expect(a1).toMatchObject({ id: "a1", at: T0, platform: "telegram", chat: "private", grounded: true, reason: null, language: "en", llmFallback: true, retrieveMs: 1.5, answerMs: 0.5, totalMs: 2.25, votes: { up: 0, down: 0 } });
@@ -77,8 +78,8 @@ describe("SqliteQuestionLog", () => {
     const bytes = () => [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("latin1")).join("");
     expect(bytes()).not.toContain(RAW_USER);
     expect(bytes()).not.toContain(token);
-    expect(log.rows()[0]?.question).toContain("[redacted]");
-    log.close();
+    expect((await log.rows())[0]?.question).toContain("[redacted]");
+    await log.close();
     expect(bytes()).not.toContain(RAW_USER);
     expect(bytes()).toContain("who chairs the union");
   });
@@ -92,13 +93,13 @@ describe("SqliteQuestionLog", () => {
     expect(await vote("u3", -1)).toEqual({ up: 2, down: 1 });
     expect(await vote("u1", 1)).toEqual({ up: 2, down: 1 });
     expect(await vote("u1", -1)).toEqual({ up: 1, down: 2 });
-    expect(log.rows()[0]?.votes).toEqual({ up: 1, down: 2 });
+    expect((await log.rows())[0]?.votes).toEqual({ up: 1, down: 2 });
   });
 
   it("returns null for a vote on an unknown answer and stores nothing", async () => {
     const { log, file } = await openLog();
     expect(await log.vote({ answerId: "nope", platform: "telegram", userId: "u1", value: 1, at: T0 })).toBeNull();
-    log.close();
+    await log.close();
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM votes").get()).toEqual({ n: 0 });
     db.close();
@@ -110,21 +111,21 @@ describe("SqliteQuestionLog", () => {
     log.answered(event("old", { at: T0 - 29 * DAY }));
     log.answered(event("new", { at: T0 }));
     await log.vote({ answerId: "old", platform: "telegram", userId: "u1", value: -1, at: T0 });
-    expect(log.rows().map((r) => r.id)).toEqual(["old", "new"]);
+    expect((await log.rows()).map((r) => r.id)).toEqual(["old", "new"]);
 
     now = T0 + 2 * DAY; // "old" is 31 days old now, and the last purge ran two days ago: it goes on this insert.
     log.answered(event("later", { at: now }));
-    expect(log.rows().map((r) => r.id)).toEqual(["new", "later"]);
+    expect((await log.rows()).map((r) => r.id)).toEqual(["new", "later"]);
 
     // Within the hour no second purge runs on insert.
     log.answered(event("stale", { at: now - 40 * DAY }));
     now += 30 * 60_000;
     log.answered(event("x", { at: now }));
-    expect(log.rows().map((r) => r.id)).toContain("stale");
+    expect((await log.rows()).map((r) => r.id)).toContain("stale");
     now += 31 * 60_000;
     log.answered(event("y", { at: now }));
-    expect(log.rows().map((r) => r.id)).not.toContain("stale");
-    log.close();
+    expect((await log.rows()).map((r) => r.id)).not.toContain("stale");
+    await log.close();
 
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT COUNT(*) AS n FROM votes").get()).toEqual({ n: 0 });
@@ -132,17 +133,17 @@ describe("SqliteQuestionLog", () => {
 
     // At open: 100 days later everything is gone.
     const { log: reopened } = await openLog({ file, now: () => T0 + 100 * DAY, retentionDays: 30 });
-    expect(reopened.rows()).toEqual([]);
+    expect(await reopened.rows()).toEqual([]);
   });
 
   it("keeps the salt across restarts: the same user hashes the same", async () => {
     const { log, file } = await openLog();
     log.answered(event("a1"));
     const hash = log.hashUser("telegram", RAW_USER);
-    log.close();
+    await log.close();
     const { log: again } = await openLog({ file });
     expect(again.hashUser("telegram", RAW_USER)).toBe(hash);
-    expect(again.rows()[0]?.userHash).toBe(hash);
+    expect((await again.rows())[0]?.userHash).toBe(hash);
     // A vote after the restart is the same user's vote (replaces, not adds).
     await again.vote({ answerId: "a1", platform: "telegram", userId: RAW_USER, value: 1, at: T0 });
     expect(await again.vote({ answerId: "a1", platform: "telegram", userId: RAW_USER, value: -1, at: T0 })).toEqual({ up: 0, down: 1 });
@@ -153,9 +154,9 @@ describe("SqliteQuestionLog", () => {
 
   it("records the schema version in schema_version and opens an existing log without re-running migrations", async () => {
     const { log, file } = await openLog();
-    log.close();
+    await log.close();
     const { log: again } = await openLog({ file });
-    again.close();
+    await again.close();
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: QUESTION_LOG_SCHEMA_VERSION }]);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -164,12 +165,12 @@ describe("SqliteQuestionLog", () => {
 
   it("counts failures instead of throwing when the database is closed; a vote then rejects", async () => {
     const { log } = await openLog();
-    log.close();
+    await log.close();
     expect(() => log.answered(event("a1"))).not.toThrow();
     log.answered(event("a2"));
     expect(log.failures).toBe(2);
     await expect(log.vote({ answerId: "a1", platform: "telegram", userId: "u", value: 1, at: T0 })).rejects.toMatchObject({ code: "INTERNAL" });
-    log.close(); // idempotent
+    await log.close(); // idempotent
   });
 
   it("opens read-only for the report: no file is created, writes are counted as failures", async () => {
@@ -180,12 +181,12 @@ describe("SqliteQuestionLog", () => {
 
     const { log, file } = await openLog({ now: () => T0 });
     log.answered(event("a1", { at: T0 - 200 * DAY }));
-    log.close();
+    await log.close();
     const ro = new SqliteQuestionLog({ path: file, retentionDays: 90, readonly: true, now: () => T0 });
     open.push(ro);
     // Read-only does not apply retention.
-    expect(ro.rows().map((r) => r.id)).toEqual(["a1"]);
-    expect(ro.rows({ since: T0 - 100 * DAY })).toEqual([]);
+    expect((await ro.rows()).map((r) => r.id)).toEqual(["a1"]);
+    expect(await ro.rows({ since: T0 - 100 * DAY })).toEqual([]);
     ro.answered(event("a2"));
     expect(ro.failures).toBe(1);
   });
@@ -198,14 +199,15 @@ describe("SqliteQuestionLog", () => {
     expect(() => new SqliteQuestionLog({ path: file, retentionDays: 90, readonly: true })).toThrow(/not a question log/);
   });
 
-  it("createQuestionLog returns null when the log is off and a working log when on", async () => {
+  it("createQuestionLog returns null when the log is off and the SQLite log when on without DATABASE_URL", async () => {
     const file = path.join(await dirs.make("factory"), "q.sqlite");
-    expect(createQuestionLog({ enabled: false, path: file, retentionDays: 90 })).toBeNull();
+    expect(await createQuestionLog({ enabled: false, path: file, retentionDays: 90, databaseUrl: null })).toBeNull();
     expect(fs.existsSync(file)).toBe(false);
-    const log = createQuestionLog({ enabled: true, path: file, retentionDays: 90 }, { now: () => T0 });
+    const log = await createQuestionLog({ enabled: true, path: file, retentionDays: 90, databaseUrl: null }, { now: () => T0 });
     expect(log).toBeInstanceOf(SqliteQuestionLog);
+    expect(log?.where).toBe(file);
     log?.answered(event("a1"));
-    expect(log?.rows()).toHaveLength(1);
-    log?.close();
+    expect(await log?.rows()).toHaveLength(1);
+    await log?.close();
   });
 });

@@ -20,8 +20,8 @@ beforeAll(async () => {
   const file = path.join(await dirs.make("log"), "questions.sqlite");
   await seedQuestionLog(file);
   const log = new SqliteQuestionLog({ path: file, retentionDays: 36_500, readonly: true });
-  rows = log.rows();
-  log.close();
+  rows = await log.rows();
+  await log.close();
   report = buildReport(rows, { now: NOW });
 });
 afterAll(() => dirs.cleanup());
