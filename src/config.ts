@@ -11,6 +11,7 @@ import type { ChatServerOptions } from "./core/chat-model.js";
 import { AppError } from "./core/errors.js";
 import type { OpenAIEmbedderOptions } from "./providers/openai-embedder.js";
 import { credentialsOf } from "./text/url-without-credentials.js";
+import { webhookSecretOf } from "./adapters/telegram/webhook-secret.js";
 
 export type AnswerMode = "extractive" | "llm";
 export type EmbeddingsKind = "local" | "openai";
@@ -369,7 +370,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 export function secretsOf(config: Config): string[] {
   return [
     config.telegram?.token,
-    config.telegram?.webhookSecret,
+    config.telegram === null ? null : webhookSecretOf(config.telegram), // the configured secret, or the one derived from the token
     config.discord?.token,
     config.llm.apiKey,
     config.embeddings.apiKey,

@@ -43,7 +43,16 @@ async function startBots(config: Config, service: DossierAnswerService, logger: 
   try {
     if (config.telegram !== null) {
       const { startTelegramAdapter } = await import("./adapters/telegram/telegram-adapter.js");
-      running.push(await startTelegramAdapter({ ...common, config: config.telegram, ...(loop.routesOnWebhook ? { extraRoutes: loop.routes } : {}) }));
+      running.push(
+        await startTelegramAdapter({
+          ...common,
+          config: config.telegram,
+          locks: shared.locks,
+          leaseMs: config.shared.leaseMs,
+          instanceId: config.shared.instanceId,
+          ...(loop.routesOnWebhook ? { extraRoutes: loop.routes } : {}),
+        }),
+      );
       loop.readiness.set("telegram", true);
       logger.info("Telegram adapter started");
     }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { deriveWebhookSecret } from "../src/adapters/telegram/webhook-secret.js";
 import { loadConfig, secretsOf } from "../src/config.js";
 
 describe("config", () => {
@@ -20,7 +21,7 @@ describe("config", () => {
 
   it("collects secrets for log redaction", () => {
     const config = loadConfig({ env: { TELEGRAM_BOT_TOKEN: "123:abc", DISCORD_TOKEN: "d.t.k", LLM_API_KEY: "sk-1" }, cwd: "/" });
-    expect(secretsOf(config).sort()).toEqual(["123:abc", "d.t.k", "sk-1"]);
+    expect(secretsOf(config).sort()).toEqual(["123:abc", deriveWebhookSecret("123:abc"), "d.t.k", "sk-1"].sort());
   });
 
   it("documents every variable it reads in .env.example", () => {

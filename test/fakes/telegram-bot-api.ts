@@ -3,18 +3,32 @@
  * `telegram.apiRoot`: getMe, getUpdates (long poll with offsets), sendMessage (validating HTML like
  * Telegram), sendMessageDraft (private chats only; can be switched off like an older server),
  * editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery, sendChatAction,
- * setMyCommands, deleteWebhook, setWebhook, and errors on demand (the next call of a method, or its
- * n-th call). Inline keyboards are kept on the messages, and a user's press of one of their buttons
- * is delivered as a `callback_query` update (`pressButton`).
+ * setMyCommands, setWebhook / deleteWebhook / getWebhookInfo, and errors on demand (the next call of
+ * a method, or its n-th call). Inline keyboards are kept on the messages, and a user's press of one
+ * of their buttons is delivered as a `callback_query` update (`pressButton`).
+ *
+ * While a webhook is set, queued updates are POSTed to it (`telegram-webhook-delivery.ts`) and
+ * getUpdates answers 409 like the real API; a second getUpdates while one is held ends the older
+ * one with 409 "terminated by other getUpdates request". Each client may use its own API root
+ * (`apiRootFor(name)`), so tests can tell which instance made a call (`ApiCall.client`).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseTelegramHtml } from "./telegram-html.js";
+import { WebhookDelivery, type DeliveryAttempt, type WebhookDeliveryOptions, type WebhookSettings } from "./telegram-webhook-delivery.js";
+
+export type { DeliveryAttempt, WebhookDeliveryOptions, WebhookSettings } from "./telegram-webhook-delivery.js";
 
 export interface FakeUser { id: number; first_name?: string; username?: string; is_bot?: boolean }
 export interface FakeChat { id: number; type: "private" | "group" | "supergroup" | "channel"; title?: string }
 
-export interface ApiCall { method: string; payload: Record<string, unknown>; at: number }
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  at: number;
+  /** The name in the API root the client used (`apiRootFor(name)`); undefined for the plain `apiRoot`. */
+  client?: string;
+}
 
 export interface FakeInlineButton { text: string; callback_data?: string; url?: string }
 export interface FakeInlineKeyboard { inline_keyboard: FakeInlineButton[][] }
@@ -84,6 +98,8 @@ export interface FakeError { error_code: number; description: string; parameters
 export interface FakeBotApiOptions {
   token: string;
   bot?: { id: number; username: string };
+  /** How updates are delivered while a webhook is set (parallelism, retry delay, timeout). */
+  webhook?: WebhookDeliveryOptions;
 }
 
 interface PendingPoll { offset: number; limit: number; res: http.ServerResponse; timer: NodeJS.Timeout }
@@ -113,9 +129,34 @@ export class FakeTelegramBotApi {
   private nextUpdateId = 1;
   private nextMessageId = 1000;
   private nextQueryId = 1;
+  private readonly delivery: WebhookDelivery;
+  /** Successful setWebhook calls. */
+  setWebhookCount = 0;
 
   private constructor(private readonly server: http.Server, readonly apiRoot: string, private readonly options: FakeBotApiOptions) {
     this.bot = options.bot ?? { id: 4242, username: "dossier_test_bot" };
+    this.delivery = new WebhookDelivery(options.webhook ?? {}, this.updates, () => this.notify());
+  }
+
+  /** An API root for one client: its calls are recorded with `client: name`. */
+  apiRootFor(name: string): string {
+    if (!/^[\w-]+$/.test(name)) throw new Error(`client names are letters, digits, _ and -: ${name}`);
+    return `${this.apiRoot}/c/${name}/`;
+  }
+
+  /** The webhook set now, or null. */
+  get webhook(): WebhookSettings | null {
+    return this.delivery.settings;
+  }
+
+  /** Every webhook delivery attempt, in the order they finished. */
+  get deliveries(): readonly DeliveryAttempt[] {
+    return this.delivery.attempts;
+  }
+
+  /** Updates queued and not yet received (by getUpdates) or acknowledged (by the webhook). */
+  get pendingUpdates(): number {
+    return this.updates.length;
   }
 
   static async start(options: FakeBotApiOptions): Promise<FakeTelegramBotApi> {
@@ -151,6 +192,7 @@ export class FakeTelegramBotApi {
     const id = typeof update.update_id === "number" ? update.update_id : this.nextUpdateId++;
     this.updates.push({ ...update, update_id: id });
     this.flushPolls();
+    this.delivery.pump();
     return id;
   }
 
@@ -237,6 +279,7 @@ export class FakeTelegramBotApi {
   }
 
   async close(): Promise<void> {
+    this.delivery.close();
     for (const poll of this.polls) this.answerPoll(poll, []);
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -251,16 +294,16 @@ export class FakeTelegramBotApi {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let body = "";
     for await (const chunk of req) body += String(chunk);
-    const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const m = /^(?:\/c\/([\w-]+))?\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     if (m === null) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
-    const [, token, method = ""] = m;
+    const [, client, token, method = ""] = m;
     let payload: Record<string, unknown> = {};
     try {
       payload = body === "" ? {} : (JSON.parse(body) as Record<string, unknown>);
     } catch {
       return this.reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid JSON" });
     }
-    this.calls.push({ method, payload, at: performance.now() });
+    this.calls.push({ method, payload, at: performance.now(), ...(client === undefined ? {} : { client }) });
     try {
       if (token !== this.options.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       const nth = this.calls.filter((c) => c.method === method).length;
@@ -301,16 +344,69 @@ export class FakeTelegramBotApi {
         return this.deleteMessage(payload, res);
       case "sendChatAction":
       case "setMyCommands":
-      case "deleteWebhook":
-      case "setWebhook":
         return this.ok(res, true);
+      case "setWebhook":
+        return this.setWebhook(payload, res);
+      case "deleteWebhook":
+        this.delivery.unset();
+        if (payload.drop_pending_updates === true) this.updates.splice(0);
+        return this.ok(res, true);
+      case "getWebhookInfo":
+        return this.ok(res, this.webhookInfo());
       default:
         break;
     }
     return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
   }
 
+  private setWebhook(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    const url = typeof payload.url === "string" ? payload.url : "";
+    if (url === "") {
+      this.delivery.unset();
+      return this.ok(res, true);
+    }
+    const secret = payload.secret_token;
+    if (secret !== undefined && (typeof secret !== "string" || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
+      return this.badRequest(res, "Bad Request: secret token contains unallowed characters");
+    }
+    const maxConnections = typeof payload.max_connections === "number" ? payload.max_connections : this.delivery.defaultMaxConnections;
+    const allowed = Array.isArray(payload.allowed_updates) ? payload.allowed_updates.map(String) : undefined;
+    this.setWebhookCount++;
+    // Like Telegram: a webhook ends any long poll.
+    for (const poll of [...this.polls]) this.conflict(poll.res, "Conflict: terminated by setWebhook request");
+    this.delivery.set({ url, secretToken: secret, allowedUpdates: allowed, maxConnections });
+    this.ok(res, true);
+  }
+
+  private webhookInfo(): Record<string, unknown> {
+    const settings = this.delivery.settings;
+    const lastError = [...this.delivery.attempts].reverse().find((a) => a.status < 200 || a.status >= 300);
+    return {
+      url: settings?.url ?? "",
+      has_custom_certificate: false,
+      pending_update_count: this.updates.length,
+      ...(settings === null ? {} : { max_connections: settings.maxConnections }),
+      ...(settings?.allowedUpdates === undefined ? {} : { allowed_updates: settings.allowedUpdates }),
+      ...(lastError === undefined ? {} : { last_error_date: Math.floor(Date.now() / 1000), last_error_message: lastError.error ?? `Wrong response from the webhook: ${lastError.status}` }),
+    };
+  }
+
+  private conflict(res: http.ServerResponse, description: string): void {
+    for (const poll of this.polls) {
+      if (poll.res === res) {
+        clearTimeout(poll.timer);
+        this.polls.delete(poll);
+      }
+    }
+    this.reply(res, 409, { ok: false, error_code: 409, description });
+  }
+
   private getUpdates(payload: Record<string, unknown>, res: http.ServerResponse): void {
+    if (this.delivery.settings !== null) {
+      return this.conflict(res, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    }
+    // Like Telegram: one getUpdates at a time per bot; a newer one ends the one held open.
+    for (const poll of [...this.polls]) this.conflict(poll.res, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
     const offset = typeof payload.offset === "number" ? payload.offset : 0;
     const limit = typeof payload.limit === "number" ? Math.min(100, payload.limit) : 100;
     const timeout = typeof payload.timeout === "number" ? payload.timeout : 0;

@@ -20,6 +20,11 @@ export interface AnswerDraft {
    * id it resolves to (null for no parts). Rejects only when the answer could not be sent at all.
    */
   deliver(parts: readonly MessagePart[], replyMarkup?: InlineKeyboardMarkup): Promise<number | null>;
+  /**
+   * Ends the draft without an answer (shutdown cut the answer short and another instance will give
+   * it): stops drafting and takes down whatever draft is on screen. Never throws.
+   */
+  discard(): Promise<void>;
 }
 
 /** Production pace: Telegram tolerates about one edit a second per chat. */

@@ -58,6 +58,12 @@ export class TelegramDraftMessage implements AnswerDraft {
     return sendParts({ ...following, parts: rest, ...markup });
   }
 
+  async discard(): Promise<void> {
+    await this.throttle.close();
+    if (this.messageId !== null) await this.remove(this.messageId);
+    this.messageId = null;
+  }
+
   private async push(draft: string): Promise<boolean> {
     const { target } = this.options;
     const text = this.messageId === null ? DRAFT_PLACEHOLDER : formatDraftText(draft);

@@ -40,6 +40,11 @@ export class TelegramDraftStream implements AnswerDraft {
     return sendParts({ ...this.options.target, parts, ...(replyMarkup === undefined ? {} : { replyMarkup }) });
   }
 
+  /** Telegram drops a `sendMessageDraft` draft by itself when no message follows; only drafting stops. */
+  async discard(): Promise<void> {
+    await this.throttle.close();
+  }
+
   private async push(draft: string): Promise<boolean> {
     const text = formatDraftText(draft);
     if (text === null || text === this.shown) return true;

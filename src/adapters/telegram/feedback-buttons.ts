@@ -59,15 +59,18 @@ export class TelegramFeedback {
     this.expireAt(chat.id, messageId, Date.now() + this.options.groupTtlMs);
   }
 
-  /** Handles a button press; never throws, never blocks (the work is queued per message). */
-  handle(query: CallbackQuery): void {
+  /**
+   * Handles a button press; never throws or rejects, and queues the work at once (per message). It
+   * resolves when the press has been answered (a webhook acknowledges the update only then).
+   */
+  async handle(query: CallbackQuery): Promise<void> {
     const vote = "data" in query ? parseVoteData(query.data) : null;
     const message = query.message;
     if (vote === null || message === undefined || this.closed) {
-      void this.toast(query.id); // not one of ours: just stop the client's spinner
+      await this.toast(query.id); // not one of ours: just stop the client's spinner
       return;
     }
-    this.queue.run(keyOf(message.chat.id, message.message_id), (signal) => this.vote(query, message, vote, signal));
+    await this.queue.run(keyOf(message.chat.id, message.message_id), (signal) => this.vote(query, message, vote, signal));
   }
 
   /** Stops the removal timers (buttons still up stay, and are removed at the next tap once stale) and waits for taps in progress. */
@@ -132,7 +135,7 @@ export class TelegramFeedback {
     if (previous !== undefined) clearTimeout(previous.timer);
     const timer = setTimeout(() => {
       this.open.delete(key);
-      this.queue.run(key, (signal) => this.setKeyboard({ chat: { id: chatId }, message_id: messageId }, undefined, signal));
+      void this.queue.run(key, (signal) => this.setKeyboard({ chat: { id: chatId }, message_id: messageId }, undefined, signal));
     }, Math.max(0, deadline - Date.now()));
     timer.unref();
     this.open.set(key, { deadline, timer });

@@ -3,7 +3,8 @@
  * reply: access and size checks, per-user rate limit, "typing…", the question with its per-(chat,
  * user) conversation key, a language model's draft while it writes (replaced by the checked
  * answer), 👍 / 👎 buttons under a grounded answer, and a short apology instead of a crash when
- * anything fails.
+ * anything fails. The work is queued; the returned promise settles when it is finished (a webhook
+ * answers Telegram only then), and says "aborted" when shutdown cut an answer short.
  */
 import { randomInt } from "node:crypto";
 import type { Telegram } from "telegraf";
@@ -20,7 +21,7 @@ import { TelegramDraftMessage } from "./draft-message.js";
 import { TelegramDraftStream } from "./draft-stream.js";
 import type { Sleep } from "./sleep.js";
 import { plainBlock, type MessagePart } from "./split-message.js";
-import type { KeyedTaskQueue } from "./task-queue.js";
+import type { KeyedTaskQueue, Task, TaskOutcome } from "./task-queue.js";
 import { describeTelegramError, sendParts } from "./telegram-call.js";
 import type { TelegramFeedback } from "./feedback-buttons.js";
 
@@ -39,6 +40,11 @@ export interface MessageHandlerOptions {
   draftIntervalMs?: number;
   /** 👍 / 👎 under grounded answers (none without it). */
   feedback?: TelegramFeedback;
+  /**
+   * Webhook mode: an answer cut short by shutdown sends no "I'm restarting" apology and removes its
+   * draft, because the update is given back and Telegram re-delivers it (to another instance).
+   */
+  redeliversAborted?: boolean;
 }
 
 /** Bot API integers for draft ids: non-zero and within 31 bits. */
@@ -51,9 +57,23 @@ export function conversationIdOf(chatId: number, userId: number): string {
 
 const EXAMPLE = "who signed the agreement?";
 
-/** Returns the function that receives every incoming message; it never throws and never blocks. */
-export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => void {
-  const { logger, queue, admission } = options;
+const DONE: Promise<TaskOutcome> = Promise.resolve("done");
+
+/**
+ * Returns the function that receives every incoming message; it never throws or rejects, and queues
+ * the work synchronously (so messages are queued in the order they arrive). It resolves when the
+ * work is finished.
+ */
+export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<TaskOutcome> {
+  const { logger, admission } = options;
+  /**
+   * Queues a task. With `redeliversAborted`, a task that had not started when shutdown aborted the
+   * queue does nothing and says so: its update is given back and answered elsewhere.
+   */
+  const queue = {
+    run: (key: string, task: Task): Promise<TaskOutcome> =>
+      options.queue.run(key, (signal) => (signal.aborted && options.redeliversAborted === true ? Promise.resolve("aborted") : task(signal))),
+  };
 
   const targetOf = (message: Message, signal: AbortSignal): ReplyTarget => {
     const threadId = (message as { is_topic_message?: boolean }).is_topic_message === true ? message.message_thread_id : undefined;
@@ -104,14 +124,14 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     queue.run(key, (signal) => reply(message, [plainBlock(text)], signal));
 
   /** Runs `work` if admission takes the request; otherwise says why (once per rate-limit episode). */
-  const admitted = (message: Message, key: string, asker: Asker, question: string | undefined, work: (signal: AbortSignal) => Promise<void>) =>
+  const admitted = (message: Message, key: string, asker: Asker, question: string | undefined, work: (signal: AbortSignal) => Promise<void | "aborted">) =>
     queue.run(key, async (signal) => {
       const decision = await admission.admit({ asker, ...(question === undefined ? {} : { question }) });
       if (decision.ok) return work(signal);
       if (decision.notify) await reply(message, [plainBlock(decision.error.userMessage)], signal);
     });
 
-  const answer = async (message: Message, question: string, userId: number, signal: AbortSignal) => {
+  const answer = async (message: Message, question: string, userId: number, signal: AbortSignal): Promise<void | "aborted"> => {
     const chatId = message.chat.id;
     const typing = () =>
       options.telegram.sendChatAction(chatId, "typing").catch((error: unknown) => {
@@ -127,6 +147,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     };
     let parts: MessagePart[];
     let buttons: InlineKeyboardMarkup | undefined;
+    let aborted = false;
     const started = performance.now();
     try {
       const result = await options.service.ask(question, {
@@ -141,26 +162,33 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       buttons = options.feedback?.keyboardFor(result);
       logger.debug("telegram: answered", { chat: chatId, grounded: result.grounded, parts: parts.length, ms: Math.round(performance.now() - started) });
     } catch (error) {
+      if (signal.aborted && options.redeliversAborted === true) {
+        logger.info("telegram: answer cut short by shutdown; the update is given back", { chat: chatId });
+        await draft.discard();
+        return "aborted";
+      }
       logger.error("telegram: answering failed", {
         chat: chatId,
         code: isAppError(error) ? error.code : "INTERNAL",
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       });
-      const text = signal.aborted ? "Sorry, I'm restarting — please ask again in a moment." : userMessageOf(error);
+      aborted = signal.aborted;
+      const text = aborted ? "Sorry, I'm restarting — please ask again in a moment." : userMessageOf(error);
       parts = [plainBlock(text)];
     } finally {
       clearInterval(timer);
     }
     const lastId = await deliver(message, parts, signal, draft, buttons);
     if (buttons !== undefined && lastId !== null) options.feedback?.shown(message.chat, lastId);
+    return aborted ? "aborted" : undefined;
   };
 
-  const act = (message: Message, intent: Intent, key: string, asker: Asker, userId: number) => {
+  const act = (message: Message, intent: Intent, key: string, asker: Asker, userId: number): Promise<TaskOutcome> => {
     const group = message.chat.type !== "private";
     const greeting = { botUsername: options.bot.username, group };
     switch (intent.kind) {
       case "ignore":
-        return;
+        return DONE;
       case "start":
         return queue.run(key, (signal) => reply(message, formatStart(options.service.corpus(), greeting), signal));
       case "help":
@@ -181,9 +209,9 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
   return (message: Message) => {
     try {
       const from = message.from;
-      if (from === undefined || (from.is_bot && from.id !== 1087968824)) return; // bots (not anonymous admins)
+      if (from === undefined || (from.is_bot && from.id !== 1087968824)) return DONE; // bots (not anonymous admins)
       const intent = classifyMessage(message, options.bot);
-      if (intent.kind === "ignore") return;
+      if (intent.kind === "ignore") return DONE;
       const key = conversationIdOf(message.chat.id, from.id);
       const asker: Asker = {
         platform: "telegram",
@@ -193,12 +221,12 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       const access = admission.checkAccess(asker);
       if (!access.ok) {
         logger.info("telegram: message from a chat not in TELEGRAM_ALLOWED_CHAT_IDS", { chat: message.chat.id });
-        say(message, key, access.error.userMessage);
-        return;
+        return say(message, key, access.error.userMessage);
       }
-      act(message, intent, key, asker, from.id);
+      return act(message, intent, key, asker, from.id);
     } catch (error) {
       logger.error("telegram: could not handle message", { error: describeTelegramError(error) });
+      return DONE;
     }
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the work for each update off the receive path: one conversation's messages are handled in
  * order (so a follow-up sees the turn before it), different users run in parallel up to a cap, and
- * shutdown can wait for everything in flight and then abort what is left.
+ * shutdown can wait for everything in flight and then abort what is left. `run` resolves when the
+ * task is finished, so a webhook can answer Telegram only once the reply was sent.
  */
 export interface TaskQueueOptions {
   /** How many tasks may run at once across all keys. */
@@ -10,7 +11,14 @@ export interface TaskQueueOptions {
   onError: (error: unknown) => void;
 }
 
-export type Task = (signal: AbortSignal) => Promise<void>;
+/**
+ * A task resolves "aborted" when shutdown cut it short before it did its job (nothing was sent), so
+ * the update can be given back and answered elsewhere; anything else counts as done.
+ */
+export type Task = (signal: AbortSignal) => Promise<void | "aborted">;
+
+/** How a task ended: it did its work (or failed: that is logged, not retried), or shutdown cut it short. */
+export type TaskOutcome = "done" | "aborted";
 
 export class KeyedTaskQueue {
   private readonly tails = new Map<string, Promise<void>>();
@@ -21,18 +29,24 @@ export class KeyedTaskQueue {
 
   constructor(private readonly options: TaskQueueOptions) {}
 
-  /** Queues `task` after the earlier tasks of the same key. */
-  run(key: string, task: Task): void {
+  /** Queues `task` after the earlier tasks of the same key; resolves (never rejects) when it has finished. */
+  run(key: string, task: Task): Promise<TaskOutcome> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.withSlot(() => task(this.controller.signal)))
-      .catch((error: unknown) => this.options.onError(error));
+    const outcome = previous.then(() => this.withSlot(() => task(this.controller.signal))).then(
+      (result): TaskOutcome => (result === "aborted" ? "aborted" : "done"),
+      (error: unknown): TaskOutcome => {
+        this.options.onError(error);
+        return "done";
+      },
+    );
+    const next = outcome.then(() => undefined);
     this.tails.set(key, next);
     this.running.add(next);
     void next.finally(() => {
       this.running.delete(next);
       if (this.tails.get(key) === next) this.tails.delete(key);
     });
+    return outcome;
   }
 
   /** Tasks queued or running. */
@@ -50,11 +64,11 @@ export class KeyedTaskQueue {
     this.controller.abort();
   }
 
-  private async withSlot(fn: () => Promise<void>): Promise<void> {
+  private async withSlot<T>(fn: () => Promise<T>): Promise<T> {
     if (this.active < this.options.concurrency) this.active++;
     else await new Promise<void>((resolve) => this.waiters.push(resolve)); // slot handed over on release
     try {
-      await fn();
+      return await fn();
     } finally {
       const next = this.waiters.shift();
       if (next === undefined) this.active--;

@@ -3,24 +3,36 @@
  * `TELEGRAM_WEBHOOK_URL` is set), hands each message to the message handler and sends the replies.
  * It only translates — all answering stays in the `AnswerService`. Signal handling belongs to the
  * caller, which calls `stop()`.
+ *
+ * It runs as one of N identical instances: each update is claimed in the shared `EventClaims`
+ * before it is answered (exactly once across instances); with a webhook every instance behind the
+ * load balancer serves it and one registers it; with long polling one instance polls (the holder of
+ * the polling lease in the shared `LockService`) and the others stand by to take over.
  */
-import { randomBytes } from "node:crypto";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { TelegramConfig } from "./telegram-config.js";
+import type { EventClaims } from "../../core/event-claims.js";
+import type { Lease, LockService } from "../../core/lock-service.js";
 import type { Logger } from "../../core/logger.js";
 import { redact } from "../../text/redact-secrets.js";
 import type { AdmissionRules } from "../../service/admission.js";
+import { LocalEventClaims } from "../../service/local-event-claims.js";
+import { LocalLockService } from "../../service/local-lock-service.js";
 import type { AnswerService } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
+import { ClaimedUpdates } from "./claimed-updates.js";
 import { BOT_COMMANDS } from "./format-sources.js";
 import { LongPolling } from "./long-polling.js";
 import { DEFAULT_FEEDBACK_TTL_MS, TelegramFeedback } from "./feedback-buttons.js";
 import { createMessageHandler } from "./message-handler.js";
+import { PollerElection } from "./poller-election.js";
 import { redactingLogger } from "./redacting-logger.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
-import { KeyedTaskQueue } from "./task-queue.js";
+import { KeyedTaskQueue, type TaskOutcome } from "./task-queue.js";
 import { describeTelegramError, withRetry } from "./telegram-call.js";
+import { SECRET_TOKEN, webhookSecretOf } from "./webhook-secret.js";
+import { registerWebhook } from "./webhook-registration.js";
 import { startWebhookServer, type WebhookServer, type WebhookServerOptions } from "./webhook-server.js";
 
 export interface TelegramAdapterOptions {
@@ -47,11 +59,25 @@ export interface TelegramAdapterOptions {
   draftIntervalMs?: number;
   /** Webhook mode: more routes served on the webhook's port, tried before the webhook path (the health routes when HTTP_PORT equals it). */
   extraRoutes?: WebhookServerOptions["extraRoutes"];
+  /**
+   * Claims on updates shared by every instance (Redis in production), so each update is answered
+   * once across them; default in-process (one instance answers a re-delivered update once).
+   */
+  claims?: EventClaims;
+  /** Leases shared by every instance — the polling lock and the webhook registration; default in-process. */
+  locks?: LockService;
+  /** TTL of the polling lease and the webhook-registration lease (LEASE_MS; default 10 s). */
+  leaseMs?: number;
+  /** This instance's name (INSTANCE_ID), added to every log line. */
+  instanceId?: string;
 }
 
 export interface RunningAdapter {
   stop(reason?: string): Promise<void>;
 }
+
+/** What an instance does: polls, stands by for the polling lease, or serves the webhook. */
+export type TelegramRole = "polling" | "standby" | "webhook";
 
 /** A running bot; the extra fields are for logs and tests. */
 export interface RunningTelegramAdapter extends RunningAdapter {
@@ -59,11 +85,14 @@ export interface RunningTelegramAdapter extends RunningAdapter {
   readonly mode: "polling" | "webhook";
   /** The local port in webhook mode, else null. */
   readonly webhookPort: number | null;
+  /** The role now (a standby becomes the poller when the poller goes away). */
+  readonly role: () => TelegramRole;
 }
 
 /** Only messages and button presses (👍 / 👎) are used; asking for nothing else saves traffic. */
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
+export const DEFAULT_LEASE_MS = 10_000;
+const DONE: Promise<TaskOutcome> = Promise.resolve("done");
 
 /** Registered webhook URL: `TELEGRAM_WEBHOOK_URL` as given if it has a path, else with the path appended. */
 export function webhookUrlOf(config: TelegramConfig): string | null {
@@ -86,24 +115,39 @@ function startupError(error: unknown, config: TelegramConfig, secrets: string[])
   });
 }
 
-/** Starts the bot and resolves once it is receiving updates; startup problems reject with an AppError. */
+/** Adds `instance` to every line, so the logs of N instances can be told apart. */
+function withInstance(logger: Logger, instanceId: string | undefined): Logger {
+  if (instanceId === undefined) return logger;
+  const wrap = (write: Logger["info"]) => (message: string, fields?: Record<string, unknown>) => write(message, { ...fields, instance: instanceId });
+  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
+}
+
+/**
+ * Starts the bot and resolves once it is receiving updates — or, in polling mode, standing by while
+ * another instance polls; startup problems reject with an AppError.
+ */
 export async function startTelegramAdapter(options: TelegramAdapterOptions): Promise<RunningTelegramAdapter> {
   const { config } = options;
-  const secrets = [config.token, config.webhookSecret].filter((s): s is string => s !== null && s !== "");
-  const logger = redactingLogger(options.logger, secrets);
+  const webhookUrl = webhookUrlOf(config);
+  const secretToken = webhookSecretOf(config);
+  const secrets = [config.token, secretToken].filter((s) => s !== "");
+  const logger = withInstance(redactingLogger(options.logger, secrets), options.instanceId);
   const sleep = options.sleep ?? abortableSleep;
   const lifetime = new AbortController();
-  const webhookUrl = webhookUrlOf(config);
-  const secretToken = config.webhookSecret ?? randomBytes(32).toString("hex");
   if (webhookUrl !== null && !SECRET_TOKEN.test(secretToken)) {
     throw new AppError("CONFIG_INVALID", "TELEGRAM_WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (at most 256 characters).");
   }
+  const ownClaims = options.claims === undefined ? new LocalEventClaims() : null;
+  const claims = options.claims ?? (ownClaims as EventClaims);
+  const locks = options.locks ?? new LocalLockService();
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 
   const bot = new Telegraf(config.token, {
     telegram: { webhookReply: false, ...(config.apiRoot === null ? {} : { apiRoot: config.apiRoot }) },
   });
-  const call = <T>(what: string, fn: () => Promise<T>) =>
-    withRetry(fn, { what, sleep, logger, signal: lifetime.signal, maxAttempts: 3, maxRetryAfterMs: 30_000 });
+  const retrying = (signal: AbortSignal) => <T>(what: string, fn: () => Promise<T>) =>
+    withRetry(fn, { what, sleep, logger, signal, maxAttempts: 3, maxRetryAfterMs: 30_000 });
+  const call = retrying(lifetime.signal);
 
   let me;
   try {
@@ -134,25 +178,15 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     queue,
     sleep,
     feedback,
+    redeliversAborted: webhookUrl !== null,
     ...(options.draftIntervalMs === undefined ? {} : { draftIntervalMs: options.draftIntervalMs }),
   });
-  let stopping = false;
-  bot.on("message", (ctx) => {
-    if (!stopping) handleMessage(ctx.message);
-  });
-  bot.on("callback_query", (ctx) => {
-    if (!stopping) feedback.handle(ctx.callbackQuery);
-  });
-  bot.catch((error) => logger.error("telegram: update failed", { error: describeTelegramError(error) }));
-
-  const handling = new Set<Promise<void>>();
-  const onUpdate = (update: Update) => {
-    const p = bot.handleUpdate(update).catch((error: unknown) => {
-      logger.error("telegram: update failed", { error: describeTelegramError(error) });
-    });
-    handling.add(p);
-    void p.finally(() => handling.delete(p));
+  const handleUpdate = (update: Update): Promise<TaskOutcome> => {
+    if ("message" in update) return handleMessage(update.message);
+    if ("callback_query" in update) return feedback.handle(update.callback_query).then(() => "done");
+    return DONE;
   };
+  const claimed = new ClaimedUpdates({ claims, botId: me.id, logger, handle: handleUpdate });
 
   try {
     await call("setMyCommands", () => bot.telegram.setMyCommands(BOT_COMMANDS.map((c) => ({ ...c }))));
@@ -161,39 +195,67 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
   }
 
   let polling: LongPolling | null = null;
+  let election: PollerElection | null = null;
   let webhook: WebhookServer | null = null;
+  let webhookLease: Lease | null = null;
   try {
     if (webhookUrl === null) {
-      await call("deleteWebhook", () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
-      polling = new LongPolling({ telegram: bot.telegram, onUpdate, logger, sleep, allowedUpdates: ALLOWED_UPDATES });
-      polling.start();
+      election = new PollerElection({
+        locks,
+        name: `telegram:${me.id}:poller`,
+        leaseMs,
+        logger,
+        sleep,
+        startPolling: async (signal) => {
+          await retrying(signal)("deleteWebhook", () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
+          polling = new LongPolling({ telegram: bot.telegram, onUpdate: (u) => claimed.handOff(u), logger, sleep, allowedUpdates: ALLOWED_UPDATES });
+          polling.start();
+        },
+        stopPolling: async () => {
+          const current = polling;
+          polling = null;
+          await current?.stop();
+        },
+      });
+      await election.start();
     } else {
       webhook = await startWebhookServer({
-        bot,
         path: config.webhookPath,
         port: config.webhookPort,
         secretToken,
         logger,
+        onUpdate: async (update) => {
+          const result = await claimed.process(update);
+          return result.kind === "retry" ? { status: 503, retryAfterMs: result.retryAfterMs } : { status: 200 };
+        },
         ...(options.extraRoutes === undefined ? {} : { extraRoutes: options.extraRoutes }),
       });
-      await call("setWebhook", () =>
-        bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] }),
-      );
+      webhookLease = await registerWebhook({
+        locks,
+        name: `telegram:${me.id}:webhook`,
+        leaseMs,
+        logger,
+        setWebhook: () =>
+          call("setWebhook", () => bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] })),
+      });
     }
   } catch (error) {
-    await webhook?.close();
+    await webhook?.close(0);
+    await ownClaims?.close();
     throw error instanceof AppError ? error : startupError(error, config, secrets);
   }
   const mode = webhook === null ? "polling" : "webhook";
-  logger.info(`telegram: @${me.username} is running (${mode === "polling" ? "long polling" : `webhook on port ${webhook?.port}`})`);
+  const role = (): TelegramRole => (election === null ? "webhook" : election.role);
+  const how = mode === "webhook" ? `webhook on port ${webhook?.port}` : role() === "polling" ? "long polling" : "standing by to poll";
+  logger.info(`telegram: @${me.username} is running (${how})`);
 
   let stopped: Promise<void> | null = null;
   const stop = (reason = "stop requested"): Promise<void> =>
     (stopped ??= (async () => {
       logger.info("telegram: stopping", { reason });
-      stopping = true;
-      await Promise.all([polling?.stop(), webhook?.close()]);
-      await Promise.allSettled([...handling]);
+      webhook?.stopAccepting();
+      await election?.stop(); // the last updates polled are handed off before the offset is confirmed
+      claimed.stop();
       await feedback.close();
       const grace = new AbortController();
       const graceTimer = setTimeout(() => grace.abort(), options.shutdownGraceMs ?? 10_000);
@@ -202,8 +264,14 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
       queue.abort();
       lifetime.abort();
       await queue.drain();
+      await claimed.drain(); // leases marked done or given back, webhook answers decided
+      await webhook?.close();
+      await webhookLease?.release().catch((error: unknown) => {
+        logger.warn("telegram: could not release the webhook lease (it runs out by itself)", { error: describeTelegramError(error) });
+      });
+      await ownClaims?.close();
       logger.info("telegram: stopped");
     })());
 
-  return { stop, botUsername: me.username, mode, webhookPort: webhook?.port ?? null };
+  return { stop, botUsername: me.username, mode, webhookPort: webhook?.port ?? null, role };
 }
