@@ -134,58 +134,68 @@ async function main(): Promise<number> {
     http = await startHttpServer({ port: config.http.port, host: config.http.host, handlers: [loop.routes], logger, paths: HEALTH_PATHS });
   }
 
-  // Shared with the other instances (Redis) or this process's; Redis unreachable now is a clear error.
-  const shared = await openSharedState(config, logger);
-  const questionLog = await createQuestionLog({ ...config.questionLog, databaseUrl: config.shared.databaseUrl }, { logger, secrets: secretsOf(config) }).catch(
-    async (error: unknown) => {
-      await shared.close();
-      throw error;
-    },
-  );
-  if (questionLog !== null) logger.info(`question log: ${questionLog.where} (kept ${config.questionLog.retentionDays} days)`);
-  const observers: AnswerObserver[] = [metrics, ...(questionLog === null ? [] : [questionLog])];
-  const service = await openConfiguredService(config, {
-    logger,
-    ensureFresh: true,
-    observers,
-    ...(questionLog === null ? {} : { feedback: questionLog }),
-    onReindexed: (run) => metrics.reindexed(run),
-    conversations: shared.conversations,
-    ...(shared.writerLock === undefined ? {} : { writerLock: shared.writerLock }),
-  });
-  const gauges = () => metrics.setIndex({ articles: service.corpus().articles.length, generation: service.current.manifest.generation });
-  gauges();
-  const gaugeTimer = setInterval(gauges, INDEX_GAUGE_MS);
-  gaugeTimer.unref();
-  readiness.set("index", true);
-  const feeds = startFeedsLoop(config, logger, metrics, shared);
-
-  const shutdown = async (running: Running[], reason: string) => {
-    for (const part of ["telegram", "discord"]) readiness.set(part, false);
-    clearInterval(gaugeTimer);
-    await feeds?.stop();
-    await Promise.allSettled(running.map((r) => r.stop(reason)));
-    service.close();
-    await questionLog?.close();
-    await shared.close();
-    await http?.close();
+  // What is open so far, closed in reverse if the start fails half-way (else a Redis or database
+  // connection would keep a process that could not start alive).
+  const opened: (() => unknown)[] = [() => http?.close()];
+  const closeOpened = async () => {
+    for (const close of opened.reverse()) await Promise.resolve().then(close).catch(() => undefined);
   };
+  try {
+    // Shared with the other instances (Redis) or this process's; Redis unreachable now is a clear error.
+    const shared = await openSharedState(config, logger);
+    opened.push(() => shared.close());
+    const questionLog = await createQuestionLog({ ...config.questionLog, databaseUrl: config.shared.databaseUrl }, { logger, secrets: secretsOf(config) });
+    opened.push(() => questionLog?.close());
+    if (questionLog !== null) logger.info(`question log: ${questionLog.where} (kept ${config.questionLog.retentionDays} days)`);
+    const observers: AnswerObserver[] = [metrics, ...(questionLog === null ? [] : [questionLog])];
+    const service = await openConfiguredService(config, {
+      logger,
+      ensureFresh: true,
+      observers,
+      ...(questionLog === null ? {} : { feedback: questionLog }),
+      onReindexed: (run) => metrics.reindexed(run),
+      conversations: shared.conversations,
+      ...(shared.writerLock === undefined ? {} : { writerLock: shared.writerLock }),
+    });
+    opened.push(() => service.close());
+    const gauges = () => metrics.setIndex({ articles: service.corpus().articles.length, generation: service.current.manifest.generation });
+    gauges();
+    const gaugeTimer = setInterval(gauges, INDEX_GAUGE_MS);
+    gaugeTimer.unref();
+    readiness.set("index", true);
+    const feeds = startFeedsLoop(config, logger, metrics, shared);
+    opened.push(() => feeds?.stop());
 
-  if (terminal) {
-    await runTerminalChat({ service, logger });
-    await shutdown([], "end of input");
-    return 0;
-  }
-
-  const running = await startBots(config, service, logger, loop, shared);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info(`${signal} received; shutting down`);
-      void shutdown(running, signal).then(() => resolve());
+    const shutdown = async (running: Running[], reason: string) => {
+      for (const part of ["telegram", "discord"]) readiness.set(part, false);
+      clearInterval(gaugeTimer);
+      await feeds?.stop();
+      await Promise.allSettled(running.map((r) => r.stop(reason)));
+      service.close();
+      await questionLog?.close();
+      await shared.close();
+      await http?.close();
     };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
-  });
+
+    if (terminal) {
+      await runTerminalChat({ service, logger });
+      await shutdown([], "end of input");
+      return 0;
+    }
+
+    const running = await startBots(config, service, logger, loop, shared);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        logger.info(`${signal} received; shutting down`);
+        void shutdown(running, signal).then(() => resolve());
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    });
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
   return 0;
 }
 

@@ -14,5 +14,7 @@ export function runCli(main: () => Promise<number>): void {
       const message = isAppError(error) ? error.userMessage : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
       process.stderr.write(`${redact(message)}\n`);
       process.exitCode = 2;
+      // A failed command ends even if something it opened (a socket, a timer) is still around.
+      setTimeout(() => process.exit(2), 3000).unref();
     });
 }

@@ -143,7 +143,9 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 
   const bot = new Telegraf(config.token, {
-    telegram: { webhookReply: false, ...(config.apiRoot === null ? {} : { apiRoot: config.apiRoot }) },
+    // telegraf resolves `./bot<token>/<method>` against the root: a root with a path (a self-hosted
+    // Bot API behind a prefix) needs its trailing slash, or the last segment is replaced.
+    telegram: { webhookReply: false, ...(config.apiRoot === null ? {} : { apiRoot: config.apiRoot.endsWith("/") ? config.apiRoot : `${config.apiRoot}/` }) },
   });
   const retrying = (signal: AbortSignal) => <T>(what: string, fn: () => Promise<T>) =>
     withRetry(fn, { what, sleep, logger, signal, maxAttempts: 3, maxRetryAfterMs: 30_000 });
