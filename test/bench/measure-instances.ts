@@ -10,6 +10,7 @@
  * Latency is from the update entering the fake's queue to the reply reaching it (what a user
  * waits), so it includes the webhook delivery, the load balancer and the reply's HTTP round trip.
  */
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { FakeTelegramBotApi, type SentMessage } from "../fakes/telegram-bot-api.js";
 import type { InstanceProcess } from "../helpers/instance-process.js";
@@ -29,8 +30,22 @@ const TEXTS = [
   "When did the Kyrgyz delegation visit Baku?",
 ];
 
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface RunResult {
   label: string;
+  users: number;
+  /** CPU ms the instances spent per question (all instances together). */
+  cpuPerQuestion: number;
   seconds: number;
   perSecond: number;
   p50: number;
@@ -43,7 +58,7 @@ const corpus = await sharedIndex(dirs);
 const redis: RedisServer = await startRedisServer();
 let run = 0;
 
-async function loadRun(label: string, count: number, withRedis: boolean): Promise<RunResult> {
+async function loadRun(label: string, count: number, withRedis: boolean, users: number, questions: number): Promise<RunResult> {
   const api = await FakeTelegramBotApi.start({ token: TOKEN, webhook: { retryDelayMs: 100, timeoutMs: 30_000 } });
   const ports = await webhookPorts(count);
   const proxy = await startRoundRobinProxy(ports.map((p) => `http://127.0.0.1:${p}`));
@@ -57,7 +72,7 @@ async function loadRun(label: string, count: number, withRedis: boolean): Promis
         ...corpus,
         ...(withRedis ? { redisUrl: redis.url, redisPrefix } : {}),
         webhook: { url: proxy.url, port: ports[i] as number },
-        extra: { RATE_LIMIT_MAX: "10000", LOG_LEVEL: "warn" },
+        extra: { RATE_LIMIT_MAX: "10000" },
       }),
     ),
   );
@@ -66,23 +81,25 @@ async function loadRun(label: string, count: number, withRedis: boolean): Promis
     // Warm-up: each instance's first answers load lazily initialised tables.
     await Promise.all(names.map((_, i) => ask(api, 1 + i, TEXTS[0] as string)));
     const latencies: number[] = [];
-    const perUser = Math.ceil(QUESTIONS / USERS);
+    const perUser = Math.ceil(questions / users);
+    const cpuBefore = instances.reduce((sum, i) => sum + cpuMs(i.child.pid), 0);
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: USERS }, async (_, u) => {
-        for (let q = 0; q < perUser && u * perUser + q < QUESTIONS; q++) {
+      Array.from({ length: users }, async (_, u) => {
+        for (let q = 0; q < perUser && u * perUser + q < questions; q++) {
           const { ms } = await ask(api, 100_000 + u, TEXTS[(u + q) % TEXTS.length] as string);
           latencies.push(ms);
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuPerQuestion = (instances.reduce((sum, i) => sum + cpuMs(i.child.pid), 0) - cpuBefore) / latencies.length;
     const byInstance: Record<string, number> = {};
     for (const m of api.sent) {
       const who = senderOf(api, m) ?? "?";
       byInstance[who] = (byInstance[who] ?? 0) + 1;
     }
-    return { label, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), byInstance };
+    return { label, users, cpuPerQuestion, seconds, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), byInstance };
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     await proxy.close();
@@ -120,16 +137,19 @@ async function takeover(leaseMs: number): Promise<number> {
 
 try {
   const results: RunResult[] = [];
-  results.push(await loadRun("1 instance, in-process state (no Redis)", 1, false));
-  results.push(await loadRun("1 instance, Redis", 1, true));
-  results.push(await loadRun("2 instances, Redis, round-robin", 2, true));
-  console.log(`\n${QUESTIONS} questions from ${USERS} users (closed loop), webhook mode, offline reader, 2 bundled articles`);
-  console.log("| set-up | wall s | questions/s | per instance | p50 ms | p95 ms | answers by instance |");
-  console.log("|---|---:|---:|---:|---:|---:|---|");
+  const light = { users: 4, questions: Math.max(100, Math.round(QUESTIONS / 5)) };
+  for (const load of [{ users: USERS, questions: QUESTIONS }, light]) {
+    results.push(await loadRun("1 instance, in-process state (no Redis)", 1, false, load.users, load.questions));
+    results.push(await loadRun("1 instance, Redis", 1, true, load.users, load.questions));
+    results.push(await loadRun("2 instances, Redis, round-robin", 2, true, load.users, load.questions));
+  }
+  console.log(`\nwebhook mode, offline reader, the 2 bundled articles; closed loop (each user waits for the reply); ${QUESTIONS} questions from ${USERS} users, then ${light.questions} from ${light.users}`);
+  console.log("| set-up | users | questions/s | per instance | CPU ms per question | p50 ms | p95 ms | answers by instance |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
   for (const r of results) {
     const n = Object.keys(r.byInstance).length;
     console.log(
-      `| ${r.label} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.perSecond / n).toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Object.entries(r.byInstance).map(([k, v]) => `${k}: ${v}`).join(", ")} |`,
+      `| ${r.label} | ${r.users} | ${r.perSecond.toFixed(0)} | ${(r.perSecond / n).toFixed(0)} | ${r.cpuPerQuestion.toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Object.entries(r.byInstance).map(([k, v]) => `${k}: ${v}`).join(", ")} |`,
     );
   }
   for (const leaseMs of [1500, 10_000]) {
