@@ -6,23 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
-import type { Logger } from "../../src/core/logger.js";
 import { connectRedis, reconnectDelayMs, type RedisConnection } from "../../src/providers/redis-connection.js";
 import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-
-function recording(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, logger: { debug: push("debug"), info: push("info"), warn: push("warn"), error: push("error") } };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { recording, until } from "../helpers/recording.js";
 
 let server: RedisServer;
 beforeAll(async () => {

@@ -4,27 +4,13 @@
  * Redis is used again once it is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Logger } from "../../src/core/logger.js";
 import type { Answer, Turn } from "../../src/core/types.js";
 import { connectRedis } from "../../src/providers/redis-connection.js";
 import { RedisConversationStore } from "../../src/providers/redis-conversation-store.js";
 import { ConversationMemory } from "../../src/service/conversation-memory.js";
 import { FailoverConversationStore } from "../../src/service/failover-conversation-store.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-
-function recording(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, logger: { debug: push("debug"), info: push("info"), warn: push("warn"), error: push("error") } };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { recording, until } from "../helpers/recording.js";
 
 function turn(question: string): Omit<Turn, "at"> {
   const answer: Answer = { question, answer: `answer to ${question}`, grounded: false, citations: [], timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } };

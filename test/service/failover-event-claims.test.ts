@@ -12,20 +12,7 @@ import { RedisEventClaims } from "../../src/providers/redis-event-claims.js";
 import { FailoverEventClaims } from "../../src/service/failover-event-claims.js";
 import { LocalEventClaims } from "../../src/service/local-event-claims.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-
-function recording(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, logger: { debug: push("debug"), info: push("info"), warn: push("warn"), error: push("error") } };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { recording, until } from "../helpers/recording.js";
 
 function leaseOf(claim: Claim): EventLease {
   if (claim.kind !== "claimed") throw new Error(`expected a claim, got ${claim.kind}`);

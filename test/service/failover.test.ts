@@ -5,14 +5,8 @@
  * end it.
  */
 import { describe, expect, it } from "vitest";
-import type { Logger } from "../../src/core/logger.js";
 import { FailoverSwitch } from "../../src/service/failover.js";
-
-function recording(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return { lines, logger: { debug: push("debug"), info: push("info"), warn: push("warn"), error: push("error") } };
-}
+import { recording } from "../helpers/recording.js";
 
 const ok = (value: string) => async () => value;
 const failing = async (): Promise<string> => {
