@@ -147,6 +147,10 @@ async function main(): Promise<number> {
     const questionLog = await createQuestionLog({ ...config.questionLog, databaseUrl: config.shared.databaseUrl }, { logger, secrets: secretsOf(config) });
     opened.push(() => questionLog?.close());
     if (questionLog !== null) logger.info(`question log: ${questionLog.where} (kept ${config.questionLog.retentionDays} days)`);
+    metrics.watchShared({
+      ...(shared.where === null ? {} : { redisUp: () => shared.up() }),
+      ...(questionLog?.pending === undefined ? {} : { logPending: () => questionLog.pending ?? 0, logDropped: () => questionLog.dropped ?? 0 }),
+    });
     const observers: AnswerObserver[] = [metrics, ...(questionLog === null ? [] : [questionLog])];
     const service = await openConfiguredService(config, {
       logger,

@@ -11,6 +11,10 @@ export interface QuestionLog extends AnswerObserver, FeedbackStore {
   readonly where: string;
   /** Logged questions, oldest first, with their vote counts. */
   rows(query?: LoggedQuestionQuery): Promise<LoggedQuestion[]>;
+  /** Answers waiting to be written (buffered while the store is unreachable); absent when the store never buffers. */
+  readonly pending?: number;
+  /** Answers lost for good (buffer overflow, refused rows); absent when the store never buffers. */
+  readonly dropped?: number;
   /** Writes what is still buffered (when the store was unreachable) as far as it can, then closes. */
   close(): Promise<void>;
 }

@@ -122,6 +122,24 @@ export class PrometheusMetrics implements AnswerObserver {
     this.indexGeneration.set({ generation: index.generation }, 1);
   }
 
+  /**
+   * Gauges read at scrape time from what several instances share: whether Redis answers (only when
+   * it is configured) and the question log's buffer while its database is away.
+   */
+  watchShared(sources: { redisUp?: () => boolean; logPending?: () => number; logDropped?: () => number }): void {
+    const registers = [this.registry];
+    const { redisUp, logPending, logDropped } = sources;
+    if (redisUp !== undefined) {
+      new Gauge({ name: "dossier_redis_up", help: "1 while Redis (REDIS_URL) answers, 0 while this instance falls back to its own memory and limits.", registers, collect() { this.set(redisUp() ? 1 : 0); } });
+    }
+    if (logPending !== undefined) {
+      new Gauge({ name: "dossier_question_log_pending", help: "Answers waiting to be written to the question log (its database unreachable).", registers, collect() { this.set(logPending()); } });
+    }
+    if (logDropped !== undefined) {
+      new Gauge({ name: "dossier_question_log_dropped", help: "Answers the question log lost for good since start (buffer full, refused rows).", registers, collect() { this.set(logDropped()); } });
+    }
+  }
+
   /** One re-index run finished (`ok: false` when it failed). */
   reindexed(run: { ms: number; ok: boolean }): void {
     this.reindexRuns.inc({ result: run.ok ? "ok" : "failed" });

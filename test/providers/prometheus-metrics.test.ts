@@ -107,3 +107,23 @@ describe("PrometheusMetrics", () => {
     expect(a.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
   });
 });
+
+describe("PrometheusMetrics: what several instances share", () => {
+  it("reads Redis's state and the question log's buffer at scrape time; nothing when they are not configured", async () => {
+    const state = { up: true, pending: 0, dropped: 0 };
+    const m = new PrometheusMetrics({ defaultMetrics: false });
+    m.watchShared({ redisUp: () => state.up, logPending: () => state.pending, logDropped: () => state.dropped });
+    let f = await scrape(m);
+    expect(sampleValue(f, "dossier_redis_up")).toBe(1);
+    expect(sampleValue(f, "dossier_question_log_pending")).toBe(0);
+    Object.assign(state, { up: false, pending: 12, dropped: 3 });
+    f = await scrape(m);
+    expect(sampleValue(f, "dossier_redis_up")).toBe(0);
+    expect(sampleValue(f, "dossier_question_log_pending")).toBe(12);
+    expect(sampleValue(f, "dossier_question_log_dropped")).toBe(3);
+
+    const single = new PrometheusMetrics({ defaultMetrics: false });
+    single.watchShared({});
+    expect((await scrape(single)).has("dossier_redis_up")).toBe(false);
+  });
+});
