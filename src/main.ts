@@ -7,6 +7,7 @@
  */
 import { loadConfig, secretsOf, type Config } from "./config.js";
 import type { AnswerObserver } from "./core/answer-log.js";
+import { AppError } from "./core/errors.js";
 import type { Logger } from "./core/logger.js";
 import { createAdmission, createAppLogger, createConfiguredEmbedder, openConfiguredService } from "./compose.js";
 import { runTerminalChat } from "./adapters/terminal/terminal-chat.js";
@@ -97,6 +98,11 @@ function startFeedsLoop(config: Config, logger: Logger, metrics: PrometheusMetri
         if (report.reindex !== null) metrics.reindexed({ ms: performance.now() - started, ok: report.reindex.ok });
         logger.info("feeds checked", { added: report.added.length, failed: report.failed.length });
       } catch (error) {
+        if (error instanceof AppError && (error.code === "FEEDS_BUSY" || error.code === "INDEX_LOCKED")) {
+          // Several instances share the feeds: another one runs this tick (its re-index is hot-reloaded here).
+          logger.info(`feeds: skipped this time — ${error.userMessage}`);
+          return;
+        }
         metrics.reindexed({ ms: performance.now() - started, ok: false });
         logger.warn("feeds run failed", { reason: error instanceof Error ? error.message : String(error) });
       } finally {
