@@ -1,3 +1,6 @@
+/** Query parameters that carry a secret (`password=`, `sslpassword=`, `token=`, `api_key=`). */
+const SECRET_PARAM = /pass|secret|token|key/i;
+
 /**
  * A server URL as it may be shown in logs and errors: the user name and password taken out
  * (`redis://:s3cret@cache:6379/0` → `redis://cache:6379/0`). A string that is not a URL is
@@ -8,6 +11,8 @@ export function urlWithoutCredentials(raw: string): string {
     const url = new URL(raw);
     url.username = "";
     url.password = "";
+    // Drivers also take a password in the query (`?password=…`): never shown either.
+    for (const name of [...url.searchParams.keys()]) if (SECRET_PARAM.test(name)) url.searchParams.set(name, "***");
     return url.toString().replace(/\/$/, "");
   } catch {
     return "(an unparseable URL)";
@@ -18,7 +23,8 @@ export function urlWithoutCredentials(raw: string): string {
 export function credentialsOf(raw: string): string[] {
   try {
     const url = new URL(raw);
-    return [decodeURIComponent(url.password), url.password].filter((s, i, all) => s.length >= 4 && all.indexOf(s) === i);
+    const inQuery = [...url.searchParams.entries()].filter(([name]) => SECRET_PARAM.test(name)).map(([, value]) => value);
+    return [decodeURIComponent(url.password), url.password, ...inQuery].filter((s, i, all) => s.length >= 4 && all.indexOf(s) === i);
   } catch {
     return [];
   }

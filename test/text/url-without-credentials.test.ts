@@ -8,6 +8,11 @@ describe("urlWithoutCredentials", () => {
     expect(urlWithoutCredentials("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
   });
 
+  it("hides a password given in the query", () => {
+    expect(urlWithoutCredentials("postgres://db/x?user=bot&password=s3cretpw&sslmode=require")).toBe("postgres://db/x?user=bot&password=***&sslmode=require");
+    expect(credentialsOf("postgres://db/x?password=s3cretpw")).toEqual(["s3cretpw"]);
+  });
+
   it("never echoes a string that is not a URL", () => {
     expect(urlWithoutCredentials("hunter2hunter2")).toBe("(an unparseable URL)");
   });
