@@ -91,6 +91,7 @@ export interface RunningTelegramAdapter extends RunningAdapter {
 
 /** Only messages and button presses (👍 / 👎) are used; asking for nothing else saves traffic. */
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+const WEBHOOK_MAX_CONNECTIONS = 100;
 export const DEFAULT_LEASE_MS = 10_000;
 const DONE: Promise<TaskOutcome> = Promise.resolve("done");
 
@@ -238,7 +239,11 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
         leaseMs,
         logger,
         setWebhook: () =>
-          call("setWebhook", () => bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] })),
+          // Each delivery stays open until its reply is sent, so Telegram's most (100, default 40)
+          // lets more answers be written at once across the instances behind the balancer.
+          call("setWebhook", () =>
+            bot.telegram.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: WEBHOOK_MAX_CONNECTIONS }),
+          ),
       });
     }
   } catch (error) {
