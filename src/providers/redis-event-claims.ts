@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Claim, EventClaims, EventLease } from "../core/event-claims.js";
 import type { Logger } from "../core/logger.js";
 import type { RedisConnection, RedisScript } from "./redis-connection.js";
+import { RedisLeases, type RenewingLease } from "./redis-lease.js";
 
 export interface RedisEventClaimsOptions {
   connection: RedisConnection;
@@ -31,14 +32,6 @@ if redis.call('GET', KEYS[1]) == 'done' then return {2} end
 return {3, redis.call('PTTL', KEYS[1])}
 `;
 
-/** Renews our lease; re-takes a key that vanished (a Redis restart). 1 renewed, 2 re-taken, 0 someone else's. */
-const RENEW_LUA = `
-local v = redis.call('GET', KEYS[1])
-if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 2 end
-return 0
-`;
-
 /** Marks the event done if the lease is still ours or vanished. ARGV[2] done ttl ms. 1 marked, 0 not ours. */
 const DONE_LUA = `
 local v = redis.call('GET', KEYS[1])
@@ -46,16 +39,11 @@ if v == ARGV[1] or not v then redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2]) 
 return 0
 `;
 
-/** Deletes the claim if the lease is still ours. 1 deleted, 0 not ours. */
-const RELEASE_LUA = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
 /** The shared `EventClaims` (REDIS_URL): one instance answers each event; a dead one's leases run out. */
 export class RedisEventClaims implements EventClaims {
-  private readonly scripts: Record<"claim" | "renew" | "done" | "release", RedisScript>;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly scripts: Record<"claim" | "done", RedisScript>;
+  private readonly leases: RedisLeases;
+  private readonly renewals = new Set<RenewingLease>();
   private readonly leaseMs: number;
   private readonly doneTtlMs: number;
 
@@ -65,10 +53,9 @@ export class RedisEventClaims implements EventClaims {
     this.doneTtlMs = Math.max(1, Math.ceil(options.doneTtlMs ?? DEFAULT_DONE_TTL_MS));
     this.scripts = {
       claim: connection.script("dossierClaimTake", CLAIM_LUA, 1),
-      renew: connection.script("dossierLeaseRenew", RENEW_LUA, 1),
       done: connection.script("dossierClaimDone", DONE_LUA, 1),
-      release: connection.script("dossierLeaseRelease", RELEASE_LUA, 1),
     };
+    this.leases = new RedisLeases(connection);
   }
 
   async claim(id: string): Promise<Claim> {
@@ -84,52 +71,44 @@ export class RedisEventClaims implements EventClaims {
 
   /** Stops renewing every lease (they expire on their own unless done or released first). */
   async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers.clear();
+    for (const renewal of this.renewals) renewal.stop();
+    this.renewals.clear();
   }
 
   private lease(id: string, key: string, value: string): EventLease {
+    const { logger } = this.options;
     let settled = false;
-    let renewing = false;
-    const timer = setInterval(() => {
-      if (renewing) return;
-      renewing = true;
-      void this.renew(id, key, value, () => settled, stop).finally(() => (renewing = false));
-    }, Math.max(1, Math.floor(this.leaseMs / 3)));
-    timer.unref();
-    this.timers.add(timer);
-    const stop = () => {
-      clearInterval(timer);
-      this.timers.delete(timer);
+    const renewal = this.leases.renew({
+      key,
+      value,
+      ttlMs: this.leaseMs,
+      onRenewed: (result) => {
+        if (result === "retaken") logger?.debug("Re-took an event lease that Redis had lost", { event: id });
+        if (result === "lost") {
+          this.renewals.delete(renewal);
+          logger?.warn("Lost the lease on an event to another instance; it may be answered twice", { event: id });
+        }
+      },
+      // Redis is away: keep the lease and try again at the next tick.
+      onUnreachable: (error) => logger?.debug("Could not renew an event lease; retrying", { event: id, error }),
+    });
+    this.renewals.add(renewal);
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      this.renewals.delete(renewal);
+      return true;
     };
     return {
       done: async () => {
-        if (settled) return;
-        settled = true;
-        stop();
+        if (!settle()) return;
+        renewal.stop();
         const ours = await this.scripts.done([key], [value, this.doneTtlMs]);
-        if (ours !== 1) this.options.logger?.debug("Event claim was taken over before it was done", { event: id });
+        if (ours !== 1) logger?.debug("Event claim was taken over before it was done", { event: id });
       },
       release: async () => {
-        if (settled) return;
-        settled = true;
-        stop();
-        await this.scripts.release([key], [value]);
+        if (settle()) await renewal.release();
       },
     };
-  }
-
-  private async renew(id: string, key: string, value: string, settled: () => boolean, stop: () => void): Promise<void> {
-    try {
-      const result = await this.scripts.renew([key], [value, this.leaseMs]);
-      if (result === 2) this.options.logger?.debug("Re-took an event lease that Redis had lost", { event: id });
-      if (result === 0 && !settled()) {
-        stop();
-        this.options.logger?.warn("Lost the lease on an event to another instance; it may be answered twice", { event: id });
-      }
-    } catch (error) {
-      // Redis is away: keep the lease and try again at the next tick.
-      this.options.logger?.debug("Could not renew an event lease; retrying", { event: id, error });
-    }
   }
 }

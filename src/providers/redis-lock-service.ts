@@ -9,7 +9,8 @@
 import { randomBytes } from "node:crypto";
 import type { Lease, LockService } from "../core/lock-service.js";
 import type { Logger } from "../core/logger.js";
-import type { RedisConnection, RedisScript } from "./redis-connection.js";
+import type { RedisConnection } from "./redis-connection.js";
+import { RedisLeases } from "./redis-lease.js";
 
 export interface RedisLockServiceOptions {
   connection: RedisConnection;
@@ -21,31 +22,13 @@ export interface RedisLockServiceOptions {
   logger?: Logger;
 }
 
-/** Renews our lock; re-takes a key that vanished. 1 renewed, 2 re-taken, 0 held by someone else. */
-const RENEW_LUA = `
-local v = redis.call('GET', KEYS[1])
-if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-if not v then
-  if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 2 end
-end
-return 0
-`;
-
-/** Deletes the lock if it is still ours. */
-const RELEASE_LUA = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
 /** The shared `LockService` (REDIS_URL): one holder across instances, with takeover when it dies. */
 export class RedisLockService implements LockService {
-  private readonly renewScript: RedisScript;
-  private readonly releaseScript: RedisScript;
+  private readonly leases: RedisLeases;
   private readonly held = new Set<Lease>();
 
   constructor(private readonly options: RedisLockServiceOptions) {
-    this.renewScript = options.connection.script("dossierLockRenew", RENEW_LUA, 1);
-    this.releaseScript = options.connection.script("dossierLockRelease", RELEASE_LUA, 1);
+    this.leases = new RedisLeases(options.connection);
   }
 
   async tryAcquire(name: string, options: { ttlMs?: number } = {}): Promise<Lease | null> {
@@ -66,44 +49,35 @@ export class RedisLockService implements LockService {
   }
 
   private lease(name: string, key: string, value: string, ttlMs: number): Lease {
+    const { logger } = this.options;
     const lost = new AbortController();
     let released: Promise<void> | null = null;
-    let renewing = false;
-    const stop = () => clearInterval(timer);
-    const renew = async () => {
-      try {
-        const result = await this.renewScript([key], [value, ttlMs]);
-        if (released !== null) return;
-        if (result === 2) this.options.logger?.info("Re-took a lock that Redis had lost", { lock: name });
-        if (result === 0) {
-          stop();
+    const renewal = this.leases.renew({
+      key,
+      value,
+      ttlMs,
+      onRenewed: (result) => {
+        if (result === "retaken") logger?.info("Re-took a lock that Redis had lost", { lock: name });
+        if (result === "lost") {
           this.held.delete(lease);
-          this.options.logger?.warn("Lost a lock to another instance", { lock: name });
+          logger?.warn("Lost a lock to another instance", { lock: name });
           lost.abort(new Error(`the lock "${name}" is held by another instance`));
         }
-      } catch (error) {
-        // Redis is unreachable: keep the lease (the work goes on) and try again at the next tick.
-        this.options.logger?.debug("Could not renew a lock; retrying", { lock: name, error });
-      }
-    };
-    const timer = setInterval(() => {
-      if (renewing || released !== null) return;
-      renewing = true;
-      void renew().finally(() => (renewing = false));
-    }, Math.max(1, Math.floor(ttlMs / 3)));
-    timer.unref();
+      },
+      // Redis is unreachable: keep the lease (the work goes on) and try again at the next tick.
+      onUnreachable: (error) => logger?.debug("Could not renew a lock; retrying", { lock: name, error }),
+    });
     const lease: Lease = {
       lost: lost.signal,
       release: () => {
         released ??= (async () => {
-          stop();
           this.held.delete(lease);
-          if (lost.signal.aborted) return;
+          if (lost.signal.aborted) return renewal.stop();
           try {
-            await this.releaseScript([key], [value]);
+            await renewal.release();
           } catch (error) {
             // It expires on its own within one TTL.
-            this.options.logger?.debug("Could not release a lock; it will expire", { lock: name, error });
+            logger?.debug("Could not release a lock; it will expire", { lock: name, error });
           }
         })();
         return released;
