@@ -88,10 +88,8 @@ export async function openSharedState(config: SharedConfig, logger: Logger): Pro
     writerLock: locks,
     up: isUp,
     async close() {
-      await claims.close();
-      await redisClaims.close();
+      await claims.close(); // the Redis claims and this process's
       await locks.close(); // releases held leases: a standby takes over at once
-      await local.close();
       await connection.close();
     },
   };

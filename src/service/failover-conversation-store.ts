@@ -5,20 +5,10 @@
  */
 import type { ConversationStore } from "../core/conversation-store.js";
 import type { Turn } from "../core/types.js";
-import { FailoverSwitch, type FailoverOptions } from "./failover.js";
+import { FailoverStore } from "./failover.js";
 
 /** The `ConversationStore` used with REDIS_URL: Redis while it answers, this process otherwise. */
-export class FailoverConversationStore implements ConversationStore {
-  private readonly primary: ConversationStore;
-  private readonly fallback: ConversationStore;
-  private readonly failover: FailoverSwitch;
-
-  constructor(options: FailoverOptions<ConversationStore>) {
-    this.primary = options.primary;
-    this.fallback = options.fallback;
-    this.failover = new FailoverSwitch(options);
-  }
-
+export class FailoverConversationStore extends FailoverStore<ConversationStore> implements ConversationStore {
   async get(key: string): Promise<Turn[]> {
     return this.failover.run(
       () => this.primary.get(key),

@@ -5,20 +5,10 @@
  * the event is answered — possibly by more than one instance — rather than not at all.
  */
 import type { Claim, EventClaims, EventLease } from "../core/event-claims.js";
-import { FailoverSwitch, type FailoverOptions } from "./failover.js";
+import { FailoverStore } from "./failover.js";
 
 /** The `EventClaims` used with REDIS_URL: this process always, Redis too while it answers. */
-export class FailoverEventClaims implements EventClaims {
-  private readonly primary: EventClaims;
-  private readonly fallback: EventClaims;
-  private readonly failover: FailoverSwitch;
-
-  constructor(options: FailoverOptions<EventClaims>) {
-    this.primary = options.primary;
-    this.fallback = options.fallback;
-    this.failover = new FailoverSwitch(options);
-  }
-
+export class FailoverEventClaims extends FailoverStore<EventClaims> implements EventClaims {
   async claim(id: string): Promise<Claim> {
     const local = await this.fallback.claim(id);
     if (local.kind !== "claimed") return local;

@@ -4,20 +4,10 @@
  * is never refused or left unanswered because Redis is away).
  */
 import type { RateDecision, RateLimiter } from "../core/rate-limiter.js";
-import { FailoverSwitch, type FailoverOptions } from "./failover.js";
+import { FailoverStore } from "./failover.js";
 
 /** The `RateLimiter` used with REDIS_URL: Redis while it answers, this process otherwise. */
-export class FailoverRateLimiter implements RateLimiter {
-  private readonly primary: RateLimiter;
-  private readonly fallback: RateLimiter;
-  private readonly failover: FailoverSwitch;
-
-  constructor(options: FailoverOptions<RateLimiter>) {
-    this.primary = options.primary;
-    this.fallback = options.fallback;
-    this.failover = new FailoverSwitch(options);
-  }
-
+export class FailoverRateLimiter extends FailoverStore<RateLimiter> implements RateLimiter {
   async take(key: string): Promise<RateDecision> {
     return this.failover.run(
       () => this.primary.take(key),

@@ -95,3 +95,16 @@ export class FailoverSwitch {
     this.warned = false;
   }
 }
+
+/** What every failover store holds: the two implementations and the switch between them. */
+export abstract class FailoverStore<T> {
+  protected readonly primary: T;
+  protected readonly fallback: T;
+  protected readonly failover: FailoverSwitch;
+
+  constructor(options: FailoverOptions<T>) {
+    this.primary = options.primary;
+    this.fallback = options.fallback;
+    this.failover = new FailoverSwitch(options);
+  }
+}
