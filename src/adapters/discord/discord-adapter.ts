@@ -25,7 +25,7 @@ import { createMessageHandler } from "./message-handler.js";
 import { QuestionDesk } from "./question-desk.js";
 import { describeShards, registersCommands, resolveShardPlan, type ShardPlan } from "./shard-plan.js";
 import { GatewayClosedError, toStartupError } from "./startup-errors.js";
-import { taggedLogger } from "./tagged-logger.js";
+import { taggedLogger } from "../../service/tagged-logger.js";
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;

@@ -9,6 +9,7 @@ import type { Update } from "telegraf/types";
 import type { Claim, EventClaims, EventLease } from "../../core/event-claims.js";
 import type { Logger } from "../../core/logger.js";
 import type { TaskOutcome } from "./task-queue.js";
+import { describeTelegramError } from "./telegram-call.js";
 
 export interface ClaimedUpdatesOptions {
   claims: EventClaims;
@@ -101,7 +102,7 @@ export class ClaimedUpdates {
         this.warnedUnreachable = true;
         this.options.logger.warn("telegram: could not claim an update (event claims unreachable)", {
           updateId: update.update_id,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          error: describeTelegramError(error),
         });
       }
       return { kind: "unreachable" };
@@ -174,7 +175,7 @@ export class ClaimedUpdates {
       // The lease runs out by itself; until then a re-delivery is "busy".
       this.options.logger.warn(`telegram: could not mark update ${how === "done" ? "answered" : "given back"}`, {
         updateId,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        error: describeTelegramError(error),
       });
     }
   }

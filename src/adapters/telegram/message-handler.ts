@@ -21,7 +21,7 @@ import { TelegramDraftMessage } from "./draft-message.js";
 import { TelegramDraftStream } from "./draft-stream.js";
 import type { Sleep } from "./sleep.js";
 import { plainBlock, type MessagePart } from "./split-message.js";
-import type { KeyedTaskQueue, Task, TaskOutcome } from "./task-queue.js";
+import { DONE, type KeyedTaskQueue, type TaskOutcome } from "./task-queue.js";
 import { describeTelegramError, sendParts } from "./telegram-call.js";
 import type { TelegramFeedback } from "./feedback-buttons.js";
 
@@ -42,7 +42,8 @@ export interface MessageHandlerOptions {
   feedback?: TelegramFeedback;
   /**
    * Webhook mode: an answer cut short by shutdown sends no "I'm restarting" apology and removes its
-   * draft, because the update is given back and Telegram re-delivers it (to another instance).
+   * draft, because the update is given back and Telegram re-delivers it (to another instance). The
+   * queue, built with `skipOnceAborted`, does the same for answers that had not started.
    */
   redeliversAborted?: boolean;
 }
@@ -57,23 +58,13 @@ export function conversationIdOf(chatId: number, userId: number): string {
 
 const EXAMPLE = "who signed the agreement?";
 
-const DONE: Promise<TaskOutcome> = Promise.resolve("done");
-
 /**
  * Returns the function that receives every incoming message; it never throws or rejects, and queues
  * the work synchronously (so messages are queued in the order they arrive). It resolves when the
  * work is finished.
  */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<TaskOutcome> {
-  const { logger, admission } = options;
-  /**
-   * Queues a task. With `redeliversAborted`, a task that had not started when shutdown aborted the
-   * queue does nothing and says so: its update is given back and answered elsewhere.
-   */
-  const queue = {
-    run: (key: string, task: Task): Promise<TaskOutcome> =>
-      options.queue.run(key, (signal) => (signal.aborted && options.redeliversAborted === true ? Promise.resolve("aborted") : task(signal))),
-  };
+  const { logger, admission, queue } = options;
 
   const targetOf = (message: Message, signal: AbortSignal): ReplyTarget => {
     const threadId = (message as { is_topic_message?: boolean }).is_topic_message === true ? message.message_thread_id : undefined;

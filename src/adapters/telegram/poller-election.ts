@@ -8,6 +8,7 @@
 import type { Lease, LockService } from "../../core/lock-service.js";
 import type { Logger } from "../../core/logger.js";
 import type { Sleep } from "./sleep.js";
+import { describeTelegramError } from "./telegram-call.js";
 
 export interface PollerElectionOptions {
   locks: LockService;
@@ -90,7 +91,7 @@ export class PollerElection {
       try {
         await this.becomePoller(next);
       } catch (error) {
-        this.options.logger.warn("telegram: could not start polling; standing by", { error: describe(error) });
+        this.options.logger.warn("telegram: could not start polling; standing by", { error: describeTelegramError(error) });
         await this.resign();
         this.standBy();
       }
@@ -106,7 +107,7 @@ export class PollerElection {
       if (!this.warnedUnreachable) {
         this.warnedUnreachable = true;
         this.options.logger.warn("telegram: could not reach the lock store for the polling lease; keeping the current role, retrying", {
-          error: describe(error),
+          error: describeTelegramError(error),
         });
       }
       return null;
@@ -144,7 +145,7 @@ export class PollerElection {
     if (this.currentRole === "polling") await this.options.stopPolling();
     this.currentRole = "standby";
     await lease.release().catch((error: unknown) => {
-      this.options.logger.warn("telegram: could not release the polling lease (it runs out by itself)", { error: describe(error) });
+      this.options.logger.warn("telegram: could not release the polling lease (it runs out by itself)", { error: describeTelegramError(error) });
     });
   }
 }
@@ -158,8 +159,4 @@ function untilAborted(signals: readonly AbortSignal[]): Promise<void> {
     if (signals.some((s) => s.aborted)) return resolve();
     for (const s of signals) s.addEventListener("abort", done, { once: true });
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -9,6 +9,12 @@ export interface TaskQueueOptions {
   concurrency: number;
   /** Called when a task throws (tasks should handle their own errors; this is the last resort). */
   onError: (error: unknown) => void;
+  /**
+   * A task that has not started when the queue is aborted does not run and resolves "aborted"
+   * (webhook mode: its update is given back and answered by another instance). Default: it runs,
+   * with the aborted signal, so it can say it is cut short.
+   */
+  skipOnceAborted?: boolean;
 }
 
 /**
@@ -19,6 +25,9 @@ export type Task = (signal: AbortSignal) => Promise<void | "aborted">;
 
 /** How a task ended: it did its work (or failed: that is logged, not retried), or shutdown cut it short. */
 export type TaskOutcome = "done" | "aborted";
+
+/** The outcome of work there was nothing to do for (an ignored update). */
+export const DONE: Promise<TaskOutcome> = Promise.resolve("done");
 
 export class KeyedTaskQueue {
   private readonly tails = new Map<string, Promise<void>>();
@@ -32,7 +41,9 @@ export class KeyedTaskQueue {
   /** Queues `task` after the earlier tasks of the same key; resolves (never rejects) when it has finished. */
   run(key: string, task: Task): Promise<TaskOutcome> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const outcome = previous.then(() => this.withSlot(() => task(this.controller.signal))).then(
+    const signal = this.controller.signal;
+    const start = (): Promise<void | "aborted"> => (signal.aborted && this.options.skipOnceAborted === true ? Promise.resolve("aborted") : task(signal));
+    const outcome = previous.then(() => this.withSlot(start)).then(
       (result): TaskOutcome => (result === "aborted" ? "aborted" : "done"),
       (error: unknown): TaskOutcome => {
         this.options.onError(error);

@@ -19,6 +19,7 @@ import { redact } from "../../text/redact-secrets.js";
 import type { AdmissionRules } from "../../service/admission.js";
 import { LocalEventClaims } from "../../service/local-event-claims.js";
 import { LocalLockService } from "../../service/local-lock-service.js";
+import { taggedLogger } from "../../service/tagged-logger.js";
 import type { AnswerService } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
 import { ClaimedUpdates } from "./claimed-updates.js";
@@ -29,7 +30,7 @@ import { createMessageHandler } from "./message-handler.js";
 import { PollerElection } from "./poller-election.js";
 import { redactingLogger } from "./redacting-logger.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
-import { KeyedTaskQueue, type TaskOutcome } from "./task-queue.js";
+import { DONE, KeyedTaskQueue, type TaskOutcome } from "./task-queue.js";
 import { describeTelegramError, withRetry } from "./telegram-call.js";
 import { SECRET_TOKEN, webhookSecretOf } from "./webhook-secret.js";
 import { registerWebhook } from "./webhook-registration.js";
@@ -93,8 +94,6 @@ export interface RunningTelegramAdapter extends RunningAdapter {
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 const WEBHOOK_MAX_CONNECTIONS = 100;
 export const DEFAULT_LEASE_MS = 10_000;
-const DONE: Promise<TaskOutcome> = Promise.resolve("done");
-
 /** Registered webhook URL: `TELEGRAM_WEBHOOK_URL` as given if it has a path, else with the path appended. */
 export function webhookUrlOf(config: TelegramConfig): string | null {
   if (config.webhookUrl === null) return null;
@@ -116,13 +115,6 @@ function startupError(error: unknown, config: TelegramConfig, secrets: string[])
   });
 }
 
-/** Adds `instance` to every line, so the logs of N instances can be told apart. */
-function withInstance(logger: Logger, instanceId: string | undefined): Logger {
-  if (instanceId === undefined) return logger;
-  const wrap = (write: Logger["info"]) => (message: string, fields?: Record<string, unknown>) => write(message, { ...fields, instance: instanceId });
-  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
-}
-
 /**
  * Starts the bot and resolves once it is receiving updates — or, in polling mode, standing by while
  * another instance polls; startup problems reject with an AppError.
@@ -132,7 +124,8 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
   const webhookUrl = webhookUrlOf(config);
   const secretToken = webhookSecretOf(config);
   const secrets = [config.token, secretToken].filter((s) => s !== "");
-  const logger = withInstance(redactingLogger(options.logger, secrets), options.instanceId);
+  const redacting = redactingLogger(options.logger, secrets);
+  const logger = options.instanceId === undefined ? redacting : taggedLogger(redacting, { instance: options.instanceId });
   const sleep = options.sleep ?? abortableSleep;
   const lifetime = new AbortController();
   if (webhookUrl !== null && !SECRET_TOKEN.test(secretToken)) {
@@ -162,6 +155,7 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
 
   const queue = new KeyedTaskQueue({
     concurrency: options.concurrency ?? 8,
+    skipOnceAborted: webhookUrl !== null, // a webhook update not yet answered is given back
     onError: (error) => logger.error("telegram: task failed", { error: describeTelegramError(error) }),
   });
   const feedback = new TelegramFeedback({

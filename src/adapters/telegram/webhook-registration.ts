@@ -7,6 +7,7 @@
  */
 import type { Lease, LockService } from "../../core/lock-service.js";
 import type { Logger } from "../../core/logger.js";
+import { describeTelegramError } from "./telegram-call.js";
 
 export interface WebhookRegistrationOptions {
   locks: LockService;
@@ -30,7 +31,7 @@ export async function registerWebhook(options: WebhookRegistrationOptions): Prom
     lease = await options.locks.tryAcquire(options.name, { ttlMs: options.leaseMs });
   } catch (error) {
     logger.warn("telegram: could not reach the lock store; registering the webhook anyway", {
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: describeTelegramError(error),
     });
     await options.setWebhook();
     return null;

@@ -1,9 +1,9 @@
 /**
- * A logger that adds fixed fields to every line: with shards split over instances, each Discord
- * log line says which shards wrote it (`shards=0,1/4`), so the logs of many instances can be read
- * side by side.
+ * A logger that adds fixed fields to every line, so the logs of many instances can be read side by
+ * side: each Discord line says which shards wrote it (`shards=0,1/4`), each Telegram line which
+ * instance (`instance=web-1`).
  */
-import type { Logger } from "../../core/logger.js";
+import type { Logger } from "../core/logger.js";
 
 /** `logger`, with `tags` appended to the fields of every line. */
 export function taggedLogger(logger: Logger, tags: Record<string, unknown>): Logger {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { taggedLogger } from "../../../src/adapters/discord/tagged-logger.js";
-import type { Logger } from "../../../src/core/logger.js";
+import { taggedLogger } from "../../src/service/tagged-logger.js";
+import type { Logger } from "../../src/core/logger.js";
 
 function recordingLogger(): { logger: Logger; lines: Array<[string, string, Record<string, unknown> | undefined]> } {
   const lines: Array<[string, string, Record<string, unknown> | undefined]> = [];
