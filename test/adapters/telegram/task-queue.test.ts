@@ -17,6 +17,8 @@ describe("KeyedTaskQueue after abort", () => {
       await gate;
     });
     const second = queue.run("a", async () => void ran.push("second"));
+    await new Promise((r) => setTimeout(r, 0)); // the first has started
+    expect(ran).toEqual(["first"]);
     queue.abort();
     open();
     expect(await first).toBe("done");
@@ -30,6 +32,7 @@ describe("KeyedTaskQueue after abort", () => {
     const first = queue.run("a", () => gate);
     let sawAborted = false;
     const second = queue.run("a", async (signal) => void (sawAborted = signal.aborted));
+    await new Promise((r) => setTimeout(r, 0));
     queue.abort();
     open();
     await first;
