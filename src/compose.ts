@@ -126,14 +126,13 @@ export async function createConfiguredAnswering(
  */
 export function createAdmission(
   config: Pick<Config, "maxQuestionLength" | "rateLimit" | "telegram" | "discord">,
-  now?: () => number,
-  onRefused?: (asker: Asker, code: string) => void,
-  rateLimiter?: RateLimiter,
+  options: { now?: () => number; onRefused?: (asker: Asker, code: string) => void; rateLimiter?: RateLimiter } = {},
 ): AdmissionRules {
+  const { now, onRefused } = options;
   return new AdmissionRules({
     ...(onRefused === undefined ? {} : { onRefused }),
     maxQuestionLength: config.maxQuestionLength,
-    rateLimiter: rateLimiter ?? new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
+    rateLimiter: options.rateLimiter ?? new SlidingWindowRateLimiter({ ...config.rateLimit, ...(now === undefined ? {} : { now }) }),
     access: {
       telegram: { chat: config.telegram?.allowedChatIds ?? null },
       discord: { guild: config.discord?.allowedGuildIds ?? null, channel: config.discord?.allowedChannelIds ?? null },

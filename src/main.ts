@@ -39,7 +39,10 @@ const INDEX_GAUGE_MS = 15_000;
 
 async function startBots(config: Config, service: DossierAnswerService, logger: Logger, loop: Loop, shared: SharedState): Promise<Running[]> {
   const running: Running[] = [];
-  const admission = createAdmission(config, undefined, (asker, code) => loop.metrics.admissionRefused(asker.platform, code), shared.rateLimiter);
+  const admission = createAdmission(config, {
+    onRefused: (asker, code) => loop.metrics.admissionRefused(asker.platform, code),
+    rateLimiter: shared.rateLimiter,
+  });
   const common = { service, logger, admission, feedbackTtlMs: config.feedbackTtlMs ?? Infinity, claims: shared.claims };
   try {
     if (config.telegram !== null) {
@@ -179,12 +182,8 @@ async function main(): Promise<number> {
     const shutdown = async (running: Running[], reason: string) => {
       for (const part of ["telegram", "discord"]) readiness.set(part, false);
       clearInterval(gaugeTimer);
-      await feeds?.stop();
       await Promise.allSettled(running.map((r) => r.stop(reason)));
-      service.close();
-      await questionLog?.close();
-      await shared.close();
-      await http?.close();
+      await closeOpened(); // the feeds loop, the service, the question log, the shared state, the HTTP server
     };
 
     if (terminal) {

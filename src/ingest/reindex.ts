@@ -15,7 +15,7 @@ import { ArticleStoreWriter, type ArticleStore, type ChunkColumns } from "../ind
 import { chunkArticle } from "./chunk-article.js";
 import { buildGraph, updateGraph } from "../index/hnsw-graph.js";
 import { files, generationDir, INDEX_FORMAT, type Manifest, type ManifestArticle } from "../index/index-files.js";
-import { acquireIndexLock } from "../index/index-lock.js";
+import { acquireIndexLock, type IndexLock } from "../index/index-lock.js";
 import { loadArticles, type KnownArticle, type SkippedFile } from "./load-articles.js";
 import { readLexical, readManifestState, readStore, readVectors } from "../index/read-index.js";
 import { splitSentences } from "../text/split-sentences.js";
@@ -147,7 +147,7 @@ export async function reindex(options: ReindexOptions): Promise<ReindexReport> {
   const logger = options.logger ?? silentLogger;
   const model = { id: options.embedder.modelId, dimensions: options.embedder.dimensions };
   const lease = options.dryRun ? null : await takeWriterLease(options.writerLock, "index-writer");
-  let lock: Awaited<ReturnType<typeof acquireIndexLock>> | null = null;
+  let lock: IndexLock | null = null;
   try {
     lock = options.dryRun ? null : await acquireIndexLock(options.indexDir, { guarded: lease !== null });
     const { previous, manifest: previousManifest, rebuildReason } = await readPrevious(options, logger, model);

@@ -10,7 +10,7 @@ import type { Logger } from "../core/logger.js";
 import { silentLogger } from "../core/logger.js";
 import { addUrls, prepareDataDir, type AddedArticle, type FailedUrl, type PresentArticle } from "./add-urls.js";
 import type { FetchLimits } from "./bounded-fetch.js";
-import { acquireFeedsLock } from "./feed-lock.js";
+import { acquireFeedsLock, type FeedsLock } from "./feed-lock.js";
 import { defaultFeedsStatePath, emptyFeedsState, emptyFeedState, readFeedsState, writeFeedsState, type FeedsState } from "./feed-state.js";
 import { CANCELLED, isFetchError } from "./fetch-error.js";
 import { keywordMatcher } from "./keyword-filter.js";
@@ -148,7 +148,7 @@ export async function runFeeds(options: RunFeedsOptions): Promise<FeedsReport> {
   const statePath = options.statePath ?? defaultFeedsStatePath(options.indexDir);
   await prepareDataDir(options.dataDir);
   const lease = await takeWriterLease(options.writerLock, "feeds");
-  let lock: Awaited<ReturnType<typeof acquireFeedsLock>> | null = null;
+  let lock: FeedsLock | null = null;
   try {
     lock = await acquireFeedsLock(statePath, { guarded: lease !== null });
     const state = await readFeedsState(statePath).catch((error: unknown) => {
