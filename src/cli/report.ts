@@ -12,9 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
-import type { QuestionLog } from "../core/question-log.js";
-import { PostgresQuestionLog } from "../providers/postgres-question-log.js";
-import { SqliteQuestionLog } from "../providers/sqlite-question-log.js";
+import { openQuestionLog } from "../providers/create-question-log.js";
 import { buildReport } from "../report/build-report.js";
 import { formatReportText } from "../report/format-text.js";
 import { parseDay } from "../report/parse-day.js";
@@ -43,17 +41,11 @@ runCli(async () => {
     throw new AppError("CONFIG_INVALID", "The question log is off (QUESTION_LOG=off), so there is nothing to report. Turn it on, or pass --log PATH to read an existing log.");
   }
   const databaseUrl = explicit === undefined ? config.shared.databaseUrl : null;
-  const retentionDays = config.questionLog.retentionDays;
-  let log: QuestionLog;
-  if (databaseUrl !== null) {
-    log = await PostgresQuestionLog.open({ url: databaseUrl, retentionDays, readonly: true });
-  } else {
-    const file = path.resolve(explicit ?? config.questionLog.path);
-    if (!fs.existsSync(file)) {
-      throw new AppError("CONFIG_INVALID", `No question log at ${file}. The bot writes it while it answers (QUESTION_LOG on, QUESTION_LOG_PATH); pass --log PATH to read another file.`);
-    }
-    log = new SqliteQuestionLog({ path: file, retentionDays, readonly: true });
+  const file = path.resolve(explicit ?? config.questionLog.path);
+  if (databaseUrl === null && !fs.existsSync(file)) {
+    throw new AppError("CONFIG_INVALID", `No question log at ${file}. The bot writes it while it answers (QUESTION_LOG on, QUESTION_LOG_PATH); pass --log PATH to read another file.`);
   }
+  const log = await openQuestionLog({ path: file, databaseUrl, retentionDays: config.questionLog.retentionDays }, { readonly: true });
   let rows;
   try {
     rows = await log.rows(sinceMs === undefined ? {} : { since: sinceMs });

@@ -3,8 +3,8 @@
  * instances share one log; connected and migrated before the bot answers, so a wrong URL stops
  * the start with a clear message), else the SQLite file; none when QUESTION_LOG is off.
  */
-import type { Logger } from "../core/logger.js";
 import type { QuestionLog } from "../core/question-log.js";
+import type { QuestionLogStoreOptions } from "./question-log-rows.js";
 import { PostgresQuestionLog } from "./postgres-question-log.js";
 import { SqliteQuestionLog } from "./sqlite-question-log.js";
 
@@ -18,23 +18,16 @@ export interface QuestionLogSettings {
   databaseUrl: string | null;
 }
 
-export interface QuestionLogOptions {
-  logger?: Logger;
-  /** Exact strings (bot tokens, API keys) removed from questions before they are stored. */
-  secrets?: readonly string[];
-  /** Epoch milliseconds; injectable for retention tests. */
-  now?: () => number;
-}
+export type QuestionLogOptions = Omit<QuestionLogStoreOptions, "retentionDays">;
 
 /** Null when QUESTION_LOG is off (then nothing is written); rejects with an AppError when the log cannot be opened. */
 export async function createQuestionLog(settings: QuestionLogSettings, options: QuestionLogOptions = {}): Promise<QuestionLog | null> {
-  if (!settings.enabled) return null;
-  const common = {
-    retentionDays: settings.retentionDays,
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  };
+  return settings.enabled ? openQuestionLog(settings, options) : null;
+}
+
+/** PostgreSQL when `databaseUrl` is set, else the SQLite file (with `readonly`, for the report). */
+export async function openQuestionLog(settings: Omit<QuestionLogSettings, "enabled">, options: QuestionLogOptions = {}): Promise<QuestionLog> {
+  const common = { ...options, retentionDays: settings.retentionDays };
   if (settings.databaseUrl !== null) return PostgresQuestionLog.open({ ...common, url: settings.databaseUrl });
   return new SqliteQuestionLog({ ...common, path: settings.path });
 }

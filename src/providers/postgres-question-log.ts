@@ -10,31 +10,18 @@ import pg from "pg";
 import type { AnsweredEvent, Platform, Vote, VoteTally } from "../core/answer-log.js";
 import { AppError } from "../core/errors.js";
 import type { LoggedQuestion, LoggedQuestionQuery } from "../core/logged-question.js";
-import type { Logger } from "../core/logger.js";
 import type { QuestionLog } from "../core/question-log.js";
 import { urlWithoutCredentials } from "../text/url-without-credentials.js";
 import { codeOf, isPermanent, reasonOf } from "./postgres-errors.js";
 import { loadPostgresSalt, migratePostgres, postgresSchemaVersion } from "./postgres-question-log-schema.js";
-import { QUESTION_COLUMNS, VOTE_NOT_SAVED, hashUserId, storedQuestion, toLoggedQuestion, type StoredQuestion } from "./question-log-rows.js";
+import { DAY_MS, HOUR_MS, QUESTION_COLUMNS, VOTE_NOT_SAVED, hashUserId, type QuestionLogStoreOptions, storedQuestion, toLoggedQuestion, type StoredQuestion } from "./question-log-rows.js";
 import { RetryingWriteBuffer } from "./retrying-write-buffer.js";
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const BATCH = 200;
 
-export interface PostgresQuestionLogOptions {
-  /** The DATABASE_URL; its credentials never appear in logs or errors. */
+export interface PostgresQuestionLogOptions extends QuestionLogStoreOptions {
+  /** The DATABASE_URL; its credentials never appear in logs or errors. Read-only: the session itself is read-only too. */
   url: string;
-  /** Questions (and their votes) older than this many days are deleted at open and, at most hourly, on insert. */
-  retentionDays: number;
-  /** Epoch milliseconds; injectable for retention tests. */
-  now?: () => number;
-  /** Only read (the report): no migration, no deletion, and the session itself is read-only. */
-  readonly?: boolean;
-  /** Told (without the question or user) when answers cannot be written, are dropped, or are written again. */
-  logger?: Logger;
-  /** Exact strings (bot tokens, API keys) removed from questions before they are stored. */
-  secrets?: readonly string[];
   /** Answers kept in memory while PostgreSQL is unreachable (default 10,000); beyond it the oldest are dropped. */
   maxBuffered?: number;
   /** Back-off between write retries, doubling from `first` to `max` (default 250 ms … 30 s). */
@@ -130,6 +117,7 @@ export class PostgresQuestionLog implements QuestionLog {
     }
     const ignore = () => undefined;
     client.on("error", ignore);
+    const openFailure = (error: unknown) => new AppError("INTERNAL", `Cannot open the question log in PostgreSQL at ${where} (DATABASE_URL): ${reason(error)}`, { cause: error });
     let salt: Buffer | null;
     try {
       if (readonly) await postgresSchemaVersion(client);
@@ -141,7 +129,7 @@ export class PostgresQuestionLog implements QuestionLog {
       client.removeListener("error", ignore);
       client.release(true);
       await pool.end().catch(() => undefined);
-      throw new AppError("INTERNAL", `Cannot open the question log in PostgreSQL at ${where} (DATABASE_URL): ${reason(error)}`, { cause: error });
+      throw openFailure(error);
     }
     const log = new PostgresQuestionLog(pool, salt, options);
     if (!readonly) {
@@ -149,7 +137,7 @@ export class PostgresQuestionLog implements QuestionLog {
         await log.purge();
       } catch (error) {
         await pool.end().catch(() => undefined);
-        throw new AppError("INTERNAL", `Cannot open the question log in PostgreSQL at ${where} (DATABASE_URL): ${reason(error)}`, { cause: error });
+        throw openFailure(error);
       }
     }
     return log;

@@ -7,8 +7,26 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { AnsweredEvent, Platform } from "../core/answer-log.js";
 import type { LoggedQuestion } from "../core/logged-question.js";
+import type { Logger } from "../core/logger.js";
 import type { RefusalReason } from "../core/types.js";
 import { redact } from "../text/redact-secrets.js";
+
+/** What both stores are opened with (each adds where it keeps the log). */
+export interface QuestionLogStoreOptions {
+  /** Questions (and their votes) older than this many days are deleted at open and, at most hourly, on insert. */
+  retentionDays: number;
+  /** Epoch milliseconds; injectable for retention tests. */
+  now?: () => number;
+  /** Only read (the report): no schema change, no deletion. */
+  readonly?: boolean;
+  /** Told (without the question or user) when answers cannot be written. */
+  logger?: Logger;
+  /** Exact strings (bot tokens, API keys) removed from questions before they are stored. */
+  secrets?: readonly string[];
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
 
 /** The `meta` key of the per-database salt of user hashes. */
 export const SALT_KEY = "user_hash_salt";

@@ -12,27 +12,13 @@ import Database from "better-sqlite3";
 import type { AnsweredEvent, Platform, Vote, VoteTally } from "../core/answer-log.js";
 import { AppError } from "../core/errors.js";
 import type { LoggedQuestion, LoggedQuestionQuery } from "../core/logged-question.js";
-import type { Logger } from "../core/logger.js";
 import type { QuestionLog } from "../core/question-log.js";
 import { QUESTION_LOG_SCHEMA_VERSION, SCHEMA_VERSION_TABLE, newerSchemaMessage, pendingMigrations, statementsFor } from "./question-log-migrations.js";
-import { SALT_KEY, VOTE_NOT_SAVED, hashUserId, newSalt, storedQuestion, toLoggedQuestion, type StoredQuestion } from "./question-log-rows.js";
+import { DAY_MS, HOUR_MS, SALT_KEY, VOTE_NOT_SAVED, hashUserId, type QuestionLogStoreOptions, newSalt, storedQuestion, toLoggedQuestion, type StoredQuestion } from "./question-log-rows.js";
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-
-export interface SqliteQuestionLogOptions {
-  /** The SQLite file; its folder is created when missing. */
+export interface SqliteQuestionLogOptions extends QuestionLogStoreOptions {
+  /** The SQLite file; its folder is created when missing (read-only: it must exist). */
   path: string;
-  /** Questions (and their votes) older than this many days are deleted at open and, at most hourly, on insert. */
-  retentionDays: number;
-  /** Epoch milliseconds; injectable for retention tests. */
-  now?: () => number;
-  /** Open an existing log only to read it (the report): the file must exist; no schema change, no deletion. */
-  readonly?: boolean;
-  /** Told (without the question or user) when an answer could not be recorded. */
-  logger?: Logger;
-  /** Exact strings (bot tokens, API keys) removed from questions before they are stored. */
-  secrets?: readonly string[];
 }
 
 type QuestionRow = StoredQuestion & { up: number; down: number };
