@@ -18,11 +18,9 @@ import { QUESTION_LOG_SCHEMA_VERSION, statementsFor } from "../../src/providers/
 import { SqliteQuestionLog } from "../../src/providers/sqlite-question-log.js";
 import { startPostgresServer, type PostgresServer } from "../helpers/postgres-server.js";
 import { freePort } from "../helpers/redis-server.js";
+import { DAY, RAW_USER, T0, loggedAnswer, loggedEvent } from "../helpers/logged-answers.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
-const DAY = 86_400_000;
-const T0 = Date.parse("2025-11-10T12:00:00Z");
-const RAW_USER = "user-987654321-raw";
 const FAST = { retryMs: { first: 50, max: 200 }, closeDeadlineMs: 1000, timeoutMs: 2000 } as const;
 
 let server: PostgresServer;
@@ -64,25 +62,12 @@ async function sql<R extends pg.QueryResultRow>(url: string, text: string, value
   }
 }
 
+/** As the SQLite tests', with a time that is not exact in binary: DOUBLE PRECISION must keep it. */
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    question: "Who chairs the Federation of Trade Unions of Kyrgyzstan?",
-    answer: "Muradil Jumadilde [1].",
-    grounded: true,
-    citations: [
-      { n: 1, title: "Kyrgyz unions", source: "AZERTAC", date: "2025-11-04", url: null, path: "kyrgyz.md", quote: "Muradil Jumadilde, Chairman" },
-      { n: 2, title: "Kyrgyz unions", source: "AZERTAC", date: "2025-11-04", url: null, path: "kyrgyz.md", quote: "another quote" },
-      { n: 3, title: "Tehran", source: "Tehran Times", date: "2025-10-01", url: null, path: "tehran.md", quote: "a quote" },
-    ],
-    language: "en",
-    timings: { retrieveMs: 1.5, answerMs: 0.1 + 0.2, totalMs: 2.25 },
-    ...overrides,
-  };
+  return loggedAnswer({ timings: { retrieveMs: 1.5, answerMs: 0.1 + 0.2, totalMs: 2.25 }, ...overrides });
 }
 
-function event(id: string, overrides: Partial<AnsweredEvent> = {}): AnsweredEvent {
-  return { id, at: T0, platform: "telegram", userId: RAW_USER, chat: "private", question: "Who chairs the Federation of Trade Unions of Kyrgyzstan?", answer: answer(), llmFallback: false, ...overrides };
-}
+const event = (id: string, overrides: Partial<AnsweredEvent> = {}): AnsweredEvent => loggedEvent(id, overrides, answer());
 
 function recordingLogger(): { logger: Logger; lines: { level: string; message: string; fields?: Record<string, unknown> }[] } {
   const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];

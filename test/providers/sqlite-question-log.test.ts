@@ -8,10 +8,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { AnsweredEvent } from "../../src/core/answer-log.js";
-import type { Answer } from "../../src/core/types.js";
 import { QUESTION_LOG_SCHEMA_VERSION } from "../../src/providers/question-log-migrations.js";
 import { createQuestionLog } from "../../src/providers/create-question-log.js";
 import { SqliteQuestionLog } from "../../src/providers/sqlite-question-log.js";
+import { DAY, RAW_USER, T0, loggedAnswer, loggedEvent } from "../helpers/logged-answers.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const dirs = tempDirs("question-log");
@@ -21,29 +21,10 @@ afterEach(async () => {
 });
 afterAll(() => dirs.cleanup());
 
-const DAY = 86_400_000;
-const T0 = Date.parse("2025-11-10T12:00:00Z");
-const RAW_USER = "user-987654321-raw";
 
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    question: "Who chairs the Federation of Trade Unions of Kyrgyzstan?",
-    answer: "Muradil Jumadilde [1].",
-    grounded: true,
-    citations: [
-      { n: 1, title: "Kyrgyz unions", source: "AZERTAC", date: "2025-11-04", url: null, path: "kyrgyz.md", quote: "Muradil Jumadilde, Chairman" },
-      { n: 2, title: "Kyrgyz unions", source: "AZERTAC", date: "2025-11-04", url: null, path: "kyrgyz.md", quote: "another quote" },
-      { n: 3, title: "Tehran", source: "Tehran Times", date: "2025-10-01", url: null, path: "tehran.md", quote: "a quote" },
-    ],
-    language: "en",
-    timings: { retrieveMs: 1.5, answerMs: 0.5, totalMs: 2.25 },
-    ...overrides,
-  };
-}
+const answer = loggedAnswer;
 
-function event(id: string, overrides: Partial<AnsweredEvent> = {}): AnsweredEvent {
-  return { id, at: T0, platform: "telegram", userId: RAW_USER, chat: "private", question: "Who chairs the Federation of Trade Unions of Kyrgyzstan?", answer: answer(), llmFallback: false, ...overrides };
-}
+const event = (id: string, overrides: Partial<AnsweredEvent> = {}): AnsweredEvent => loggedEvent(id, overrides);
 
 async function openLog(options: { file?: string; now?: () => number; retentionDays?: number } = {}) {
   const file = options.file ?? path.join(await dirs.make("db"), "nested", "questions.sqlite");
